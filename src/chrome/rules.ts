@@ -1,0 +1,135 @@
+/**
+ * The built-in chrome rules: the site furniture common English-language CMS templates
+ * (WordPress themes, news portals) wrap around an article. Every rule is a plain data entry,
+ * so users extend the lists through `ChromeOptions` rather than by editing code.
+ *
+ * Every regular expression here is linear by construction: no nested quantifiers, and the
+ * repeated parts of an alternation start with disjoint characters.
+ */
+
+/** Why a span is site chrome rather than reporting. */
+export type ChromeReason =
+  | 'date'
+  | 'weather'
+  | 'caption'
+  | 'credit'
+  | 'byline'
+  | 'comments'
+  | 'navigation'
+  | 'teaser'
+  | 'metadata'
+  | 'duplicate'
+  | 'repeated-across-outlet'
+  | 'custom';
+
+/** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */
+export interface ChromePhrase {
+  /** The line, compared after normalisation (case, quotes, dashes and spaces folded). */
+  text: string;
+  /** The reason reported. */
+  reason: ChromeReason;
+}
+
+/** A pattern rule, tested against each trimmed line of the original text. */
+export interface ChromePattern {
+  /** Matched against the whole trimmed line; make it linear (no nested quantifiers). */
+  pattern: RegExp;
+  /** The reason reported. */
+  reason: ChromeReason;
+}
+
+const phrase = (reason: ChromeReason, ...texts: string[]): ChromePhrase[] => texts.map((text) => ({ text, reason }));
+
+/** Lines that are chrome wherever they stand alone. */
+export const builtinPhrases: readonly ChromePhrase[] = Object.freeze([
+  ...phrase(
+    'navigation',
+    'arrow up', 'arrow down', 'home icon', 'home', 'menu', 'search', 'close', 'news trending', 'trending', 'trending news',
+    'trending now', 'skip to content', 'skip to main content', 'back to top', 'scroll to top', 'share', 'share this',
+    'share this article', 'share this story', 'share on facebook', 'share on twitter', 'share on whatsapp', 'tweet',
+    'facebook', 'twitter', 'whatsapp', 'linkedin', 'telegram', 'email', 'print', 'copy link', 'read more', 'see more',
+    'load more', 'advertisement', 'advertisment', 'sponsored', 'sponsored content', 'subscribe', 'subscribe now', 'sign in',
+    'log in', 'login', 'register', 'next article', 'previous article', 'next post', 'previous post', 'related articles',
+    'related news', 'related stories', 'related posts', 'you may also like', 'more from this section', 'most read',
+    'most popular', 'latest news', 'breaking news', 'top stories', 'follow us', 'follow us on google news', 'tags',
+    'accept', 'accept cookies', 'accept all', 'reject all', 'cookie settings', 'listen to this article', 'toggle navigation',
+  ),
+  ...phrase('caption', 'no image', 'image', 'photo', 'file photo', 'representative image', 'representational image', 'video'),
+  ...phrase(
+    'comments',
+    'leave a reply', 'leave a comment', 'cancel reply', 'post comment', 'post a comment', 'add comment', 'comments',
+    'no comments', '0 comments', 'comment', 'your email address will not be published.', 'your email address will not be published',
+    'required fields are marked *', 'required fields are marked', 'name *', 'email *', 'website', 'comment *',
+    'save my name, email, and website in this browser for the next time i comment.',
+    'you must be logged in to post a comment.', 'this site uses akismet to reduce spam. learn how your comment data is processed.',
+  ),
+]);
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
+const WEATHER =
+  '(?:clear sky|few clouds|scattered clouds|broken clouds|overcast clouds|partly cloudy|mostly cloudy|cloudy|sunny|mostly sunny|clear|light rain|moderate rain|heavy rain|heavy intensity rain|shower rain|light shower rain|rain|drizzle|light drizzle|thunderstorm|snow|light snow|mist|haze|fog|smoke|dust|sand|windy)';
+/** News agencies recognised in credits and attributions. */
+export const AGENCY_NAMES = 'AFP|AP|Reuters|dpa|DPA|ANI|PTI|IANS|Xinhua|TASS|Anadolu|AA|UNI|EFE|ANSA|Kyodo|Yonhap|Bernama|APP|IRNA|Agence France-Presse|Agence France Presse|Associated Press';
+
+/** Lines that are chrome when they match as a whole. */
+export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
+  // "• Tue. Nov 28th, 2023", "Saturday, September 23, 2023 | Rabi' al-awwal 7, 1445 H"
+  {
+    pattern: new RegExp(
+      `^[•·|\\-\\s]*(?:${WEEKDAY}\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?),?\\s+\\d{4}(?:\\s*[|,/]\\s*[^.!?]{0,60})?$`,
+      'iu',
+    ),
+    reason: 'date',
+  },
+  { pattern: new RegExp(`^[•·|\\-\\s]*${WEEKDAY}\\.?,?$`, 'iu'), reason: 'date' },
+  { pattern: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/u, reason: 'date' },
+  { pattern: /^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,? \d{1,2}:\d{2}(?: ?[ap]m)?)?$/iu, reason: 'date' },
+  {
+    pattern: /^(?:published|updated|last updated|posted|posted on|first published)(?: on)?:?\s+[^.!?]{3,60}$/iu,
+    reason: 'metadata',
+  },
+  { pattern: /^(?:reading time|read time):?\s*\d{1,3}\s*(?:min|mins|minutes?)(?: read)?$/iu, reason: 'metadata' },
+  { pattern: /^\d{1,3}\s*(?:min|mins|minutes?) read$/iu, reason: 'metadata' },
+  // "30°C / 30°C", "scattered clouds"
+  { pattern: /^-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?(?:\s*[/|-]\s*-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?)*$/iu, reason: 'weather' },
+  { pattern: new RegExp(`^${WEATHER}$`, 'iu'), reason: 'weather' },
+  // Bylines: "By admin", "By Jane Doe", "Posted by ...", "Written by ...", "Author: ..."
+  { pattern: /^(?:by|posted by|written by|author:|reported by|edited by)\s+[\p{L}][\p{L}.'’ -]{0,40}(?:\s*[|,]\s*[\p{L}][\p{L} ]{0,30})?$/iu, reason: 'byline' },
+  // Picture credits and captions.
+  { pattern: /^(?:picture|photo|image|video) (?:courtesy|credit|credits|source)\s*:?.{0,120}$/iu, reason: 'caption' },
+  { pattern: /^(?:photo|image|picture|file photo|representational image|representative image)\s*:\s*.{0,120}$/iu, reason: 'caption' },
+  {
+    pattern: /^.{0,300}\((?:image|photo|picture|pic|file photo|file image|representational image|representative image|photo credit|image credit|image source)\s*:?[^()]{0,80}\)$/iu,
+    reason: 'caption',
+  },
+  {
+    pattern: /^(?:this|a|an|the) (?:photograph|photo|picture|handout photo|handout picture|image|video grab|screengrab|file photo)(?: \w+){0,3} (?:released|taken|shows|showing|obtained|provided|made available|distributed|grabbed)\b.{0,400}$/iu,
+    reason: 'caption',
+  },
+  // Teasers for other articles.
+  { pattern: /^.{3,200}\s\|\s*(?:explained|explainer|watch|video|opinion|analysis|photos|in pics|live updates|live|podcast|listen)$/iu, reason: 'teaser' },
+  { pattern: /^(?:also read|read also|read more|read|related|watch|see also|must read|also see)\s*[:|-]\s*.{3,200}$/iu, reason: 'teaser' },
+  // Credit lines: "(With AFP inputs)", "— AFP", "(AFP)", "Source: Reuters", "With agency inputs".
+  {
+    pattern: new RegExp(
+      `^[(\\[]?\\s*(?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency|agencies)(?: inputs| input)?|(?:source|sources|courtesy|credit)\\s*:\\s*(?:${AGENCY_NAMES})|[—–-]*\\s*(?:${AGENCY_NAMES})|agencies)\\s*[)\\]]?\\.?$`,
+      'iu',
+    ),
+    reason: 'credit',
+  },
+]);
+
+/**
+ * Chrome glued into a paragraph, cut out at its own offsets so the rest stays body text:
+ * metadata at a paragraph's start ("date 2023-09-20 BAKU: …"), an agency credit at its end
+ * ("… en route to the site. — AFP", "… remains elusive. AFP").
+ */
+export const inlinePatterns: readonly ChromePattern[] = Object.freeze([
+  {
+    pattern: /^\s*(?:date|published|updated|posted|posted on|last updated)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+/iu,
+    reason: 'metadata',
+  },
+  { pattern: new RegExp(`(?<=[.!?"”’)])\\s*(?:[—–-]{1,2}\\s*)?\\(?(?:${AGENCY_NAMES})\\)?\\s*$`, 'u'), reason: 'credit' },
+  { pattern: new RegExp(`\\s*\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)\\s*$`, 'iu'), reason: 'credit' },
+]);

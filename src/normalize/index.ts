@@ -1,0 +1,164 @@
+/**
+ * Normalisation: Unicode NFKC, case folding, quote/dash folding and whitespace collapsing,
+ * with a map from every normalised character back to the span of the original text it came
+ * from. Every later stage works on normalised text but reports offsets into the user's string.
+ *
+ * Why per code point (plus its combining marks) rather than `text.normalize()` on the whole
+ * string: NFKC changes lengths ("ﬁ" → "fi", "…" → "..."), so a whole-string call loses the
+ * offsets. Normalising each base character together with the marks that follow it keeps
+ * composition ("e" + U+0301 → "é") and lets every output character point at its source.
+ */
+
+import { assertString } from '../errors.js';
+
+/** Normalised text plus the way back to the original. */
+export interface NormalizedText {
+  /** The normalised text. */
+  readonly text: string;
+  /** `starts[i]` is the UTF-16 offset in the original where normalised character `i` begins. */
+  readonly starts: Uint32Array;
+  /** `ends[i]` is the UTF-16 offset in the original where normalised character `i` ends. */
+  readonly ends: Uint32Array;
+}
+
+// Apostrophes and primes fold to ', double quotes and guillemets to ", dashes and minus to -.
+const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035, 0x02bc, 0x02b9, 0xff07, 0x0060, 0x00b4]);
+const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x2036, 0x00ab, 0x00bb, 0x02ba, 0x301d, 0x301e, 0xff02]);
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x2e3a, 0x2e3b]);
+// Invisible format characters: dropped, so "Kara\u200Bbakh" matches "Karabakh".
+const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0x061c]);
+
+const COMBINING = /\p{M}/u;
+const SPACE = /\s/u;
+
+/**
+ * Folds one already NFKC-normalised, lower-cased character (a code unit string) to its
+ * matching form: curly quotes to straight ones, dashes to "-", whitespace to " ", invisible
+ * format characters to "".
+ */
+function foldChar(code: number, ch: string): string {
+  if (SINGLE_QUOTES.has(code)) return "'";
+  if (DOUBLE_QUOTES.has(code)) return '"';
+  if (DASHES.has(code)) return '-';
+  if (INVISIBLE.has(code) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return '';
+  if (SPACE.test(ch)) return ' ';
+  if (code === 0) return ' ';
+  return ch;
+}
+
+/**
+ * Normalises text for matching and keeps a map back to the original.
+ *
+ * NFKC, lower case, curly quotes → straight, dashes → "-", invisible format characters
+ * removed, lone surrogates → U+FFFD, NUL and every run of white space → one space, and no
+ * space at either end. The function is idempotent.
+ *
+ * @param text - Any string; lone surrogates and NUL bytes are tolerated.
+ * @returns The normalised text with `starts`/`ends` maps into `text`.
+ * @throws TypeError when `text` is not a string.
+ * @example
+ * ```ts
+ * const n = normalizeText('“Hello”  World');
+ * n.text; // '"hello" world'
+ * ```
+ */
+export function normalizeText(text: string): NormalizedText {
+  assertString('text', text);
+  const n = text.length;
+  const out: string[] = [];
+  // Capacity: NFKC can expand, so grow the maps on demand.
+  let starts: Uint32Array<ArrayBuffer> = new Uint32Array(n + 16);
+  let ends: Uint32Array<ArrayBuffer> = new Uint32Array(n + 16);
+  let len = 0;
+  let pendingSpace = false;
+  let spaceStart = 0;
+
+  const push = (s: string, from: number, to: number): void => {
+    for (let j = 0; j < s.length; j++) {
+      const ch = s[j]!;
+      if (ch === ' ') {
+        if (len > 0 && !pendingSpace) {
+          pendingSpace = true;
+          spaceStart = from;
+        }
+        continue;
+      }
+      if (pendingSpace) {
+        emit(' ', spaceStart, from);
+        pendingSpace = false;
+      }
+      emit(ch, from, to);
+    }
+  };
+  const emit = (ch: string, from: number, to: number): void => {
+    if (len >= starts.length) {
+      const grow = (a: Uint32Array): Uint32Array<ArrayBuffer> => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    out.push(ch);
+    starts[len] = from;
+    ends[len] = to;
+    len++;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII fast path: only case and white space change.
+      if (code >= 65 && code <= 90) push(String.fromCharCode(code + 32), i, i + 1);
+      else if (code === 32 || (code >= 9 && code <= 13) || code === 0) push(' ', i, i + 1);
+      else if (code === 0x60) push("'", i, i + 1);
+      else push(text[i]!, i, i + 1);
+      i++;
+      continue;
+    }
+    // A code point (surrogate pair aware) plus any combining marks that follow it.
+    let end = i + 1;
+    let unit = text[i]!;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        end = i + 2;
+        unit = text.slice(i, end);
+      } else unit = '\ufffd';
+    } else if (code >= 0xdc00 && code <= 0xdfff) unit = '\ufffd';
+    let group = unit;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c < 0x300) break;
+      const ch = text[end]!;
+      if (!COMBINING.test(ch)) break;
+      group += ch;
+      end++;
+    }
+    const normalised = group.normalize('NFKC').toLowerCase().normalize('NFKC');
+    let folded = '';
+    for (const ch of normalised) folded += foldChar(ch.codePointAt(0)!, ch);
+    push(folded, i, end);
+    i = end;
+  }
+  return { text: out.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+}
+
+/**
+ * Maps a span of normalised text back to the span of the original it came from.
+ *
+ * @param norm - The result of {@link normalizeText}.
+ * @param start - Start offset in `norm.text`.
+ * @param end - End offset in `norm.text` (exclusive).
+ * @returns `[start, end]` in the original text.
+ */
+export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
+  if (norm.text.length === 0) return [0, 0];
+  if (end <= start) {
+    const at = start < norm.starts.length ? norm.starts[start]! : norm.ends[norm.ends.length - 1]!;
+    return [at, at];
+  }
+  return [norm.starts[start]!, norm.ends[end - 1]!];
+}
