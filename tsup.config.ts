@@ -16,6 +16,7 @@ export default defineConfig([
     entry: { cli: 'src/cli.ts', demo: 'src/demo.ts', bench: 'src/bench/index.ts' },
     format: ['esm'],
     dts: false,
+    splitting: false,
     sourcemap: true,
     target: 'es2022',
     platform: 'node',

@@ -1,1 +1,14 @@
-console.log("demo")
+/**
+ * `npm run demo`: the wire report of the bundled test corpus (five outlets' versions of one AFP
+ * story), exactly as `wiretrace compare test-corpus` prints it.
+ */
+import { fileURLToPath } from 'node:url';
+import { runCli } from './commands/run.js';
+
+const corpus = fileURLToPath(new URL('../test-corpus/', import.meta.url));
+runCli({
+  argv: ['compare', corpus],
+  readStdin: () => '',
+  stdout: (s) => console.log(s.replace(/\n$/, '')),
+  stderr: (s) => console.error(s.replace(/\n$/, '')),
+});

@@ -50,6 +50,11 @@ export interface LearnChromeOptions {
    * @default 10
    */
   maxSentenceWords?: number;
+  /**
+   * Longest line (in words) learned at all.
+   * @default 40
+   */
+  maxWords?: number;
 }
 
 const INLINE_WINDOW = 80;
@@ -78,7 +83,7 @@ function wordCount(s: string): number {
  */
 export function learnChrome(texts: readonly string[], options: LearnChromeOptions = {}): Set<string> {
   checkOptions('options', options);
-  const { minDocs = 2, maxSentenceWords = 10 } = options;
+  const { minDocs = 2, maxSentenceWords = 10, maxWords = 40 } = options;
   const seen = new Map<string, number>();
   for (const text of texts) {
     const lines = new Set<string>();
@@ -89,7 +94,8 @@ export function learnChrome(texts: readonly string[], options: LearnChromeOption
   for (const [line, count] of seen) {
     if (count < minDocs || line.length === 0) continue;
     const sentenceLike = /[.!?"']$/.test(line);
-    if (sentenceLike && wordCount(line) > maxSentenceWords) continue;
+    const words = wordCount(line);
+    if (words > maxWords || (sentenceLike && words > maxSentenceWords)) continue;
     learned.add(line);
   }
   return learned;

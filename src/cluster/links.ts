@@ -1,0 +1,175 @@
+/**
+ * Linking passages that derive from the same wire sentence. Candidates come from an inverted
+ * index of content words (never from all pairs); each candidate pair is then verified with
+ * more than one measure:
+ *
+ * - word trigrams (containment both ways) catch verbatim copies, cut clauses and merges;
+ * - IDF-weighted content words catch rewording ("defence"/"defense", "Turkey"/"Turkiye" are
+ *   folded already) while words every sentence of the story shares ("Azerbaijan",
+ *   "Karabakh") weigh almost nothing, so sentences that merely share the topic do not link.
+ */
+
+import { containment, intersectionSize } from '../lsh/sets.js';
+import type { Passage } from './passages.js';
+
+/** Scores of a verified pair. */
+export interface PassageLink {
+  /** Index of the first passage (in the story's passage list). */
+  readonly a: number;
+  /** Index of the second passage. */
+  readonly b: number;
+  /** Shared word trigrams. */
+  readonly sharedTrigrams: number;
+  /** Containment of a's trigrams in b's. */
+  readonly containAB: number;
+  /** Containment of b's trigrams in a's. */
+  readonly containBA: number;
+  /** IDF-weighted share of the smaller content set found in the other. */
+  readonly contentContainment: number;
+  /** IDF-weighted Jaccard of the content sets. */
+  readonly contentJaccard: number;
+  /** Combined score in [0, 1] used to rank links. */
+  readonly score: number;
+}
+
+/** Thresholds of the link test. */
+export interface LinkOptions {
+  /**
+   * A pair whose trigram containment (either way) reaches this links on trigrams alone.
+   * @default 0.5
+   */
+  minContainment?: number;
+  /**
+   * A pair whose IDF-weighted content Jaccard reaches this links as a rewording.
+   * @default 0.4
+   */
+  minContentJaccard?: number;
+  /**
+   * Content words in the index shared by more than this share of passages are not used to
+   * propose candidates (they still count in scores).
+   * @default 0.2
+   */
+  maxPostingShare?: number;
+}
+
+/** Defaults of {@link LinkOptions}. */
+export const defaultLinkOptions: Readonly<Required<LinkOptions>> = Object.freeze({
+  minContainment: 0.5,
+  minContentJaccard: 0.4,
+  maxPostingShare: 0.2,
+});
+
+/** IDF of each content word over the passages of a story. */
+export function contentIdf(passages: readonly Passage[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const p of passages) for (const w of p.content) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = passages.length;
+  const idf = new Map<string, number>();
+  for (const [w, d] of df) idf.set(w, Math.log((n + 1) / d));
+  return idf;
+}
+
+/**
+ * Scores a pair of passages.
+ *
+ * @returns The link scores (not yet tested against thresholds).
+ */
+export function scorePair(p: Passage, q: Passage, idf: ReadonlyMap<string, number>, a: number, b: number): PassageLink {
+  const sharedTrigrams = intersectionSize(p.trigrams, q.trigrams);
+  const containAB = p.trigrams.length === 0 ? 0 : sharedTrigrams / p.trigrams.length;
+  const containBA = q.trigrams.length === 0 ? 0 : sharedTrigrams / q.trigrams.length;
+  let wp = 0;
+  let wq = 0;
+  let ws = 0;
+  for (const w of p.content) wp += idf.get(w) ?? 0;
+  for (const w of q.content) {
+    const x = idf.get(w) ?? 0;
+    wq += x;
+    if (p.content.has(w)) ws += x;
+  }
+  const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
+  const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
+  const score = Math.max(containAB, containBA, contentJaccard);
+  return { a, b, sharedTrigrams, containAB, containBA, contentContainment, contentJaccard, score };
+}
+
+/**
+ * A strong link stands on its own: most of one side's trigrams are in the other, or several
+ * trigrams are shared and the content words agree, or nearly all the distinctive content words
+ * of the smaller side are in the other (a reworded sentence).
+ */
+export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>): boolean {
+  const contain = Math.max(l.containAB, l.containBA);
+  if (l.sharedTrigrams >= 2 && contain >= o.minContainment) return true;
+  if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
+  if (l.sharedTrigrams >= 6 && contain >= 0.3) return true;
+  if (l.contentJaccard >= o.minContentJaccard) return true;
+  return l.contentContainment >= 0.75 && l.contentJaccard >= 0.25;
+}
+
+/**
+ * A weak link (a clause kept inside a merged sentence, a quote rewritten around the same
+ * attribution) counts only with context: a strong link between the passages' neighbours.
+ * Stock phrases ("internationally recognised as part of Azerbaijan", a minister's full title)
+ * pass this test but find no such context, so sentences that merely share a topic stay apart.
+ */
+export function isWeakLink(l: PassageLink): boolean {
+  const contain = Math.max(l.containAB, l.containBA);
+  return (l.sharedTrigrams >= 2 && contain >= 0.12 && l.contentContainment >= 0.3) || (l.contentJaccard >= 0.2 && l.contentContainment >= 0.4);
+}
+
+/**
+ * Finds every verified link between passages of different documents, or of the same document
+ * when an outlet repeats a passage.
+ *
+ * @param passages - The story's passages.
+ * @param options - Thresholds.
+ * @returns Links with `a < b`, sorted by `a` then `b`.
+ */
+export function linkPassages(passages: readonly Passage[], options: LinkOptions = {}): PassageLink[] {
+  const o = { ...defaultLinkOptions, ...options };
+  const idf = contentIdf(passages);
+  const maxPosting = Math.max(2, Math.floor(passages.length * o.maxPostingShare));
+  const postings = new Map<string, number[]>();
+  passages.forEach((p, i) => {
+    for (const w of p.content) {
+      let list = postings.get(w);
+      if (list === undefined) postings.set(w, (list = []));
+      list.push(i);
+    }
+  });
+  const strong: PassageLink[] = [];
+  const weak: PassageLink[] = [];
+  const seen = new Set<number>();
+  passages.forEach((p, i) => {
+    seen.clear();
+    for (const w of p.content) {
+      const list = postings.get(w)!;
+      if (list.length > maxPosting) continue;
+      for (const j of list) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const l = scorePair(p, passages[j]!, idf, i, j);
+        if (isStrongLink(l, o)) strong.push(l);
+        else if (isWeakLink(l)) weak.push(l);
+      }
+    }
+  });
+  // Context for weak links: a strong link between neighbours (previous or next passage of each).
+  const key = (p: Passage): string => `${p.doc}:${p.index}`;
+  const byPosition = new Map<string, number>();
+  passages.forEach((p, i) => byPosition.set(key(p), i));
+  const strongPairs = new Set(strong.map((l) => `${l.a}:${l.b}`));
+  const neighbour = (i: number, step: number): number | undefined => {
+    const p = passages[i]!;
+    return byPosition.get(`${p.doc}:${p.index + step}`);
+  };
+  const hasStrong = (x: number | undefined, y: number | undefined): boolean =>
+    x !== undefined && y !== undefined && strongPairs.has(x < y ? `${x}:${y}` : `${y}:${x}`);
+  const supported = weak.filter((l) =>
+    [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(l.a, s), neighbour(l.b, t)))),
+  );
+  return [...strong, ...supported].sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+export { containment };

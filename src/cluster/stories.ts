@@ -1,0 +1,88 @@
+/**
+ * Stories: articles grouped by document-level MinHash signatures and an LSH index, before any
+ * passage is compared, so a folder of thousands of articles is processed story by story.
+ *
+ * A document's set is its word trigrams that hold at least one content word (trigrams made of
+ * function words only, "said it was", are shared by unrelated articles). Outlets that take a
+ * few paragraphs of a wire story share only a few percent of trigrams with it, so the index is
+ * tuned for a low Jaccard threshold and every candidate pair is verified by exact containment.
+ */
+
+import { checkInteger, checkNumber, checkOptions } from '../errors.js';
+import { createLshIndex } from '../lsh/index.js';
+import { containment, intersectionSize } from '../lsh/sets.js';
+import { computeMinHash } from '../minhash/index.js';
+
+/** Options for {@link groupStories}. */
+export interface StoryOptions {
+  /**
+   * Jaccard threshold the document LSH index is tuned for.
+   * @default 0.03
+   */
+  threshold?: number;
+  /**
+   * Two articles belong to one story when this share of the smaller one's trigrams is in the other.
+   * @default 0.07
+   */
+  minContainment?: number;
+  /**
+   * …and they share at least this many trigrams.
+   * @default 8
+   */
+  minShared?: number;
+}
+
+/** Defaults of {@link StoryOptions}. */
+export const defaultStoryOptions: Readonly<Required<StoryOptions>> = Object.freeze({
+  threshold: 0.03,
+  minContainment: 0.07,
+  minShared: 8,
+});
+
+/**
+ * Groups documents into stories.
+ *
+ * @param sets - Each document's sorted trigram set.
+ * @param options - Thresholds.
+ * @returns Groups of document indices (each ascending), ordered by their first document.
+ */
+export function groupStories(sets: readonly Uint32Array[], options: StoryOptions = {}): number[][] {
+  checkOptions('options', options);
+  checkNumber('threshold', options.threshold, 0.001, 1);
+  checkNumber('minContainment', options.minContainment, 0, 1);
+  checkInteger('minShared', options.minShared, 0, 1_000_000);
+  const o = { ...defaultStoryOptions, ...options };
+  const index = createLshIndex({ threshold: o.threshold });
+  const parent = sets.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  sets.forEach((set, i) => {
+    if (set.length === 0) return;
+    const sig = computeMinHash(set);
+    for (const key of index.query(sig)) {
+      const j = Number(key);
+      const other = sets[j]!;
+      const shared = intersectionSize(set, other);
+      const contain = Math.max(containment(set, other), containment(other, set));
+      if (shared >= o.minShared && contain >= o.minContainment) {
+        const a = find(i);
+        const b = find(j);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    index.insert(String(i), sig);
+  });
+  const groups = new Map<number, number[]>();
+  sets.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r) ?? [];
+    g.push(i);
+    groups.set(r, g);
+  });
+  return [...groups.values()].sort((x, y) => x[0]! - y[0]!);
+}

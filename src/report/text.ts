@@ -1,0 +1,128 @@
+/**
+ * The text report: what a person reads in a terminal. Per story, the wire text; per outlet, a
+ * one-line summary (verdict, derived share, coverage, credit) and then its reworded passages
+ * with inline word diffs, altered quotes first, then added, cut and moved passages and the
+ * site chrome that was set aside.
+ */
+
+import { renderDiffParts } from '../diff/index.js';
+import { checkOptions } from '../errors.js';
+import type { Article, DocumentReport, Report, ReportCluster } from '../types.js';
+
+/** Options of {@link formatReport}. */
+export interface FormatOptions {
+  /**
+   * ANSI colours (red deletions, green insertions, bold flags). The CLI turns them on for a TTY.
+   * @default false
+   */
+  color?: boolean;
+  /**
+   * Longest excerpt of a passage shown for added, cut and boilerplate lines (characters).
+   * @default 160
+   */
+  excerpt?: number;
+}
+
+const ANSI = {
+  red: (s: string) => `\u001b[31m${s}\u001b[39m`,
+  green: (s: string) => `\u001b[32m${s}\u001b[39m`,
+  bold: (s: string) => `\u001b[1m${s}\u001b[22m`,
+  dim: (s: string) => `\u001b[2m${s}\u001b[22m`,
+  yellow: (s: string) => `\u001b[33m${s}\u001b[39m`,
+};
+const PLAIN = { red: (s: string) => s, green: (s: string) => s, bold: (s: string) => s, dim: (s: string) => s, yellow: (s: string) => s };
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function oneLine(s: string, max: number): string {
+  // Control characters (including ESC) never reach the terminal from article text.
+  const flat = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/**
+ * Formats a report as plain text (or ANSI-coloured text).
+ *
+ * @param report - From `compareArticles`.
+ * @param articles - The same articles (their texts are quoted in the report).
+ * @param options - Colour and excerpt length.
+ * @returns The report text, ending in a newline.
+ * @example
+ * ```ts
+ * process.stdout.write(formatReport(compareArticles(articles), articles));
+ * ```
+ */
+export function formatReport(report: Report, articles: readonly Article[], options: FormatOptions = {}): string {
+  checkOptions('options', options);
+  const c = options.color === true ? ANSI : PLAIN;
+  const max = options.excerpt ?? 160;
+  const texts = new Map(articles.map((a) => [a.id, a.text]));
+  const clusters = new Map(report.clusters.map((k) => [k.id, k]));
+  const out: string[] = [];
+  const line = (s = ''): void => {
+    out.push(s);
+  };
+  const sanitize = (s: string): string => oneLine(s, Number.MAX_SAFE_INTEGER);
+
+  line(c.bold(`wiretrace report: ${report.documents.length} document${report.documents.length === 1 ? '' : 's'}, ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'}`));
+  for (const story of report.stories) {
+    line();
+    const basis = story.reference !== null ? `reference ${story.reference}` : 'reconstructed from the outlets';
+    line(c.bold(`Story ${story.id}`) + ` — ${story.documents.length} documents, agency ${story.agency ?? 'not credited'}, wire text of ${story.wire.length} passages (${basis})`);
+    for (const id of story.wire) {
+      const k = clusters.get(id)!;
+      const who = [...new Set(k.members.map((m) => m.document))];
+      const tag = k.basis === 'shared' ? `${who.length} outlets` : k.basis === 'credited' ? `only ${who[0]}` : 'reference';
+      line(`  ${id.padEnd(7)} ${c.dim(`[${tag}]`)} ${oneLine(k.canonical.text, max)}`);
+    }
+  }
+  for (const doc of report.documents) {
+    line();
+    formatDocument(doc, texts.get(doc.id) ?? '', clusters, c, max, line, sanitize);
+  }
+  return out.join('\n') + '\n';
+}
+
+function formatDocument(
+  doc: DocumentReport,
+  text: string,
+  clusters: ReadonlyMap<string, ReportCluster>,
+  c: typeof PLAIN,
+  max: number,
+  line: (s?: string) => void,
+  sanitize: (s: string) => string,
+): void {
+  const credit =
+    doc.attribution.length === 0
+      ? 'no agency credit'
+      : `${doc.credited ? 'credits' : 'mentions'} ${[...new Set(doc.attribution.map((a) => a.agency))].join(', ')} (${doc.attribution
+          .slice(0, 3)
+          .map((a) => `"${oneLine(text.slice(a.start, a.end), 40)}"`)
+          .join(', ')})`;
+  const verdict = doc.verdict === 'non-derived' ? doc.verdict : c.bold(doc.verdict);
+  line(
+    c.bold(doc.id) +
+      `  ${verdict}  derived ${pct(doc.derivedShare)}  coverage ${pct(doc.coverage)}  ${credit}` +
+      (doc.story === null ? '  (matched no other article)' : '') +
+      (doc.uncreditedReuse ? '  ' + c.yellow('UNCREDITED REUSE') : ''),
+  );
+  const n = doc.counts;
+  line(`  verbatim ${n.verbatim} · reworded ${n.reworded} · added ${n.added} · cut ${n.cut} · moved ${n.moved} · altered quotes ${n.alteredQuotes} · boilerplate ${n.boilerplate}`);
+  const reworded = doc.segments.filter((s) => s.kind === 'reworded');
+  // Altered quotes first: they are what an editor checks before anything else.
+  reworded.sort((a, b) => Number(b.changes?.some((x) => x.type === 'quote')) - Number(a.changes?.some((x) => x.type === 'quote')) || a.start - b.start);
+  for (const s of reworded) {
+    const quote = s.changes?.some((x) => x.type === 'quote') === true;
+    line(`  ${quote ? c.yellow(c.bold('ALTERED QUOTE')) : 'reworded'} ${s.clusters.join('+')} (similarity ${s.similarity?.toFixed(2)}):`);
+    line(`      ${sanitize(renderDiffParts(s.diff ?? [], { del: (x) => c.red(`[-${sanitize(x)}-]`), ins: (x) => c.green(`{+${sanitize(x)}+}`) }))}`);
+    const changes = s.changes ?? [];
+    if (changes.length > 0)
+      line(`      changes: ${changes.map((x) => `${x.type === 'quote' ? c.yellow(x.type) : x.type} "${oneLine(x.from, 60)}" → "${oneLine(x.to, 60)}"`).join('; ')}`);
+  }
+  for (const s of doc.segments.filter((x) => x.kind === 'added')) line(`  added: ${c.green(oneLine(text.slice(s.start, s.end), max))}`);
+  for (const id of doc.cut) line(`  cut ${id}: ${c.red(oneLine(clusters.get(id)?.canonical.text ?? '', max))}`);
+  for (const id of doc.moved) line(`  moved ${id}: ${oneLine(clusters.get(id)?.canonical.text ?? '', max)}`);
+  for (const s of doc.segments.filter((x) => x.kind === 'boilerplate')) line(c.dim(`  boilerplate (${s.reason}): ${oneLine(text.slice(s.start, s.end), max)}`));
+}

@@ -1,0 +1,223 @@
+/**
+ * Public types of the wire report. The report is plain data: `JSON.stringify(report)` is the
+ * versioned JSON contract (`schema: "wiretrace/report@1"`) other tools read. Fields may be
+ * added in later versions; none of these is renamed or removed within `@1`.
+ */
+
+import type { ChromeOptions, ChromeReason } from './chrome/index.js';
+import type { LinkOptions } from './cluster/links.js';
+import type { StoryOptions } from './cluster/stories.js';
+import type { ChangeType, DiffPart } from './diff/index.js';
+
+// ── Input ────────────────────────────────────────────────────────────────────────────────
+
+/** An article as given to {@link compareArticles}. */
+export interface Article {
+  /** Unique id (the CLI uses the file name without extension). */
+  id: string;
+  /** The article as plain text. All offsets in the report are UTF-16 offsets into it. */
+  text: string;
+  /** Outlet or site name; articles of one outlet teach the chrome stage its template lines. */
+  outlet?: string;
+  /** Where the article was found. Copied to the report. */
+  url?: string;
+  /** Publication time (ISO 8601). Copied to the report. */
+  publishedAt?: string;
+}
+
+/** Options of {@link compareArticles}. */
+export interface CompareOptions {
+  /**
+   * Id of the article that is the wire copy: everything is measured against it. Without it the
+   * wire text is reconstructed from passages two or more outlets share (or credited in-text).
+   */
+  reference?: string;
+  /** Chrome stage options (extra phrases and patterns, learned template lines). */
+  chrome?: ChromeOptions;
+  /** Story grouping thresholds. */
+  stories?: StoryOptions;
+  /** Passage link thresholds. */
+  links?: LinkOptions;
+  /**
+   * Derived share at or above which an outlet is `wholly-derived`.
+   * @default 0.8
+   */
+  whollyDerived?: number;
+  /**
+   * Derived share at or above which an outlet is `partially-derived` (below: `non-derived`).
+   * @default 0.2
+   */
+  partiallyDerived?: number;
+  /**
+   * An outlet that credits the agency and whose sentences are at least this share shared wire
+   * copy is taken as a reprint: its other sentences count as wire copy only it kept.
+   * @default 0.5
+   */
+  creditedWireShare?: number;
+  /**
+   * Longest article accepted, in UTF-16 code units.
+   * @default 5_000_000
+   */
+  maxChars?: number;
+}
+
+// ── Report ───────────────────────────────────────────────────────────────────────────────
+
+/** Derivation classes of the METER corpus (Gaizauskas et al., 2001). */
+export type Verdict = 'wholly-derived' | 'partially-derived' | 'non-derived';
+
+/** What a segment of an outlet's text is. */
+export type SegmentKind = 'verbatim' | 'reworded' | 'added' | 'boilerplate';
+
+/** A classified change inside a reworded segment. */
+export interface ReportChange {
+  /** `quote`, `number`, `name`, `spelling` or `wording`. */
+  type: ChangeType;
+  /** Start offset in the outlet's text (`start === end` where wire words were cut). */
+  start: number;
+  /** End offset in the outlet's text. */
+  end: number;
+  /** The wire words. */
+  from: string;
+  /** The outlet's words. */
+  to: string;
+}
+
+/** A segment of an outlet's text. Segments are disjoint and in order; between them is only white space. */
+export interface ReportSegment {
+  /** UTF-16 offset into the document text exactly as given. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  /** What the segment is. */
+  kind: SegmentKind;
+  /** Ids of the passage clusters this segment belongs to (two or more when it merges wire sentences). */
+  clusters: string[];
+  /** For `boilerplate`: why it is site chrome. */
+  reason?: ChromeReason;
+  /** For `verbatim`/`reworded`: Dice similarity to the canonical text, 0..1. */
+  similarity?: number;
+  /** For `reworded`: the classified changes. */
+  changes?: ReportChange[];
+  /** For `reworded`: the inline word diff against the canonical text, in reading order. */
+  diff?: DiffPart[];
+}
+
+/** Evidence that an outlet credits a news agency. */
+export interface Attribution {
+  /** Canonical agency name ("AFP", "AP", "Reuters", …). */
+  agency: string;
+  /** Start offset of the evidence in the document text. */
+  start: number;
+  /** End offset. */
+  end: number;
+  /** A credit line ("(With AFP inputs)", "— AFP") or an in-text attribution ("according to AFP"). */
+  kind: 'credit-line' | 'in-text';
+}
+
+/** Counts of one document's segments and changes. */
+export interface DocumentCounts {
+  verbatim: number;
+  reworded: number;
+  added: number;
+  boilerplate: number;
+  cut: number;
+  moved: number;
+  alteredQuotes: number;
+}
+
+/** Everything the report says about one document. */
+export interface DocumentReport {
+  /** The article id. */
+  id: string;
+  /** Id of its story group; `null` when it matched no other article. */
+  story: string | null;
+  /** Derivation verdict from `derivedShare`. */
+  verdict: Verdict;
+  /** Share (0..1) of body characters that are verbatim or reworded wire text. */
+  derivedShare: number;
+  /** Share (0..1) of its story's wire clusters it carries. */
+  coverage: number;
+  /** Whether it credits its story's agency. */
+  credited: boolean;
+  /** Derived text without a credit to the agency. */
+  uncreditedReuse: boolean;
+  /** Credit and attribution evidence. */
+  attribution: Attribution[];
+  /** Outlet, URL and publication time, when given. */
+  outlet?: string;
+  url?: string;
+  publishedAt?: string;
+  /** Its segments, covering every non-space character of the text exactly once. */
+  segments: ReportSegment[];
+  /** Ids of its story's wire clusters it does not carry. */
+  cut: string[];
+  /** Ids of wire clusters it carries out of the wire's order. */
+  moved: string[];
+  /** Counts of segments by kind, cut and moved clusters, altered quotes. */
+  counts: DocumentCounts;
+}
+
+/** A member of a passage cluster. */
+export interface ClusterMember {
+  /** Document id. */
+  document: string;
+  /** Start offset in that document. */
+  start: number;
+  /** End offset. */
+  end: number;
+  /** Dice similarity to the canonical text, 0..1. */
+  similarity: number;
+}
+
+/** Passages, across outlets, that derive from one wire sentence. */
+export interface ReportCluster {
+  /** Cluster id, `<story>.w<n>` for wire passages in wire order, `<story>.x<n>` for others. */
+  id: string;
+  /** Story id. */
+  story: string;
+  /** Part of the (reconstructed or reference) wire text. */
+  wire: boolean;
+  /**
+   * Why it is wire copy: `shared` (two or more outlets carry it), `credited` (it credits the
+   * agency in-text, or comes from an outlet that credits the agency and reprints mostly shared
+   * wire text), `reference` (a sentence of the named reference); `null` for non-wire clusters.
+   */
+  basis: 'shared' | 'credited' | 'reference' | null;
+  /** Number of distinct documents that carry it. */
+  attestedBy: number;
+  /** Position in the wire text (0-based) for wire clusters; `null` otherwise. */
+  position: number | null;
+  /** The canonical text: the member closest to all others (or the reference's sentence). */
+  canonical: { document: string; start: number; end: number; text: string };
+  /** Every member, including the canonical one. */
+  members: ClusterMember[];
+}
+
+/** A story: articles that report the same wire copy. */
+export interface ReportStory {
+  /** Story id (`s1`, `s2`, … in order of first article). */
+  id: string;
+  /** Ids of its documents, in input order. */
+  documents: string[];
+  /** Agency most credited across the story, or `null`. */
+  agency: string | null;
+  /** Id of the reference document, when one was named. */
+  reference: string | null;
+  /** Wire cluster ids in wire order. */
+  wire: string[];
+}
+
+/** The wire report: `JSON.stringify` of it is the `wiretrace/report@1` contract. */
+export interface Report {
+  /** Schema id and version. */
+  schema: 'wiretrace/report@1';
+  /** Library version that wrote the report. */
+  generator: string;
+  /** One entry per input article, in input order. */
+  documents: DocumentReport[];
+  /** Every passage cluster, by story then id. */
+  clusters: ReportCluster[];
+  /** Story groups. */
+  stories: ReportStory[];
+}
