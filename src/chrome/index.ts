@@ -60,7 +60,11 @@ export interface LearnChromeOptions {
 const INLINE_WINDOW = 80;
 
 function normLine(text: string): string {
-  return normalizeText(text).text;
+  // Trailing separators do not make a label different ("Share this:", "Related »").
+  const t = normalizeText(text).text;
+  let end = t.length;
+  while (end > 0 && ' :|•·›>-"'.includes(t[end - 1]!)) end--;
+  return t.slice(0, end);
 }
 
 function wordCount(s: string): number {

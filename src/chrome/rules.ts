@@ -20,6 +20,7 @@ export type ChromeReason =
   | 'metadata'
   | 'duplicate'
   | 'repeated-across-outlet'
+  | 'copyright'
   | 'custom';
 
 /** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */
@@ -53,11 +54,14 @@ export const builtinPhrases: readonly ChromePhrase[] = Object.freeze([
     'related news', 'related stories', 'related posts', 'you may also like', 'more from this section', 'most read',
     'most popular', 'latest news', 'breaking news', 'top stories', 'follow us', 'follow us on google news', 'tags',
     'accept', 'accept cookies', 'accept all', 'reject all', 'cookie settings', 'listen to this article', 'toggle navigation',
+    'related', 'like this', 'like loading...', 'share this:', 'print this page', 'email this article', 'more', 'previous', 'next',
+    'top', 'back', 'home page', 'newsletter', 'sign up for our newsletter', 'subscribe to our newsletter', 'download our app',
+    'we use cookies to improve your experience on our site.', 'this website uses cookies.',
   ),
   ...phrase('caption', 'no image', 'image', 'photo', 'file photo', 'representative image', 'representational image', 'video'),
   ...phrase(
     'comments',
-    'leave a reply', 'leave a comment', 'cancel reply', 'post comment', 'post a comment', 'add comment', 'comments',
+    'leave a reply', 'leave a reply cancel reply', 'leave a comment', 'cancel reply', 'post comment', 'post a comment', 'add comment', 'comments',
     'no comments', '0 comments', 'comment', 'your email address will not be published.', 'your email address will not be published',
     'required fields are marked *', 'required fields are marked', 'name *', 'email *', 'website', 'comment *',
     'save my name, email, and website in this browser for the next time i comment.',
@@ -91,6 +95,7 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   },
   { pattern: /^(?:reading time|read time):?\s*\d{1,3}\s*(?:min|mins|minutes?)(?: read)?$/iu, reason: 'metadata' },
   { pattern: /^\d{1,3}\s*(?:min|mins|minutes?) read$/iu, reason: 'metadata' },
+  { pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.{0,160}$/iu, reason: 'copyright' },
   // "30°C / 30°C", "scattered clouds"
   { pattern: /^-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?(?:\s*[/|-]\s*-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?)*$/iu, reason: 'weather' },
   { pattern: new RegExp(`^${WEATHER}$`, 'iu'), reason: 'weather' },

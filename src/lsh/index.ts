@@ -68,7 +68,7 @@ export interface VerifyOptions {
   minJaccard?: number;
   /**
    * Minimum containment of the query in the candidate.
-   * @default 1 (off unless lowered)
+   * @default off (only `minJaccard` decides)
    */
   minContainment?: number;
 }
@@ -218,7 +218,7 @@ class MinHashLshIndex implements LshIndex {
     checkNumber('minJaccard', options.minJaccard, 0, 1);
     checkNumber('minContainment', options.minContainment, 0, 1);
     const minJaccard = options.minJaccard ?? this.threshold;
-    const minContainment = options.minContainment ?? 1;
+    const minContainment = options.minContainment ?? Infinity;
     const out: LshMatch[] = [];
     for (const key of this.query(signature)) {
       const other = this.entries.get(key)!.shingles;

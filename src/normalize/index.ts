@@ -109,8 +109,8 @@ export function normalizeText(text: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII fast path: only case and white space change.
+    if (code < 0x80 && !(i + 1 < n && text.charCodeAt(i + 1) >= 0x300 && COMBINING.test(text[i + 1]!))) {
+      // ASCII fast path (no combining mark follows): only case and white space change.
       if (code >= 65 && code <= 90) push(String.fromCharCode(code + 32), i, i + 1);
       else if (code === 32 || (code >= 9 && code <= 13) || code === 0) push(' ', i, i + 1);
       else if (code === 0x60) push("'", i, i + 1);
@@ -128,6 +128,7 @@ export function normalizeText(text: string): NormalizedText {
         unit = text.slice(i, end);
       } else unit = '\ufffd';
     } else if (code >= 0xdc00 && code <= 0xdfff) unit = '\ufffd';
+    else if (code === 0) unit = ' ';
     let group = unit;
     while (end < n) {
       const c = text.charCodeAt(end);

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { bodySpans, detectChrome, detectCredits, learnChrome, segmentSentences } from '../src/index.js';
+import { seed, seeds } from './helpers.js';
+
+/** Chrome of each seed, read off the files by hand: [text of the span, reason]. */
+const EXPECTED: Record<string, Array<[string, string]>> = {
+  '000': [
+    [
+      'This photograph released on November 14, 2020, shows thick plumes of smoke rising over the different places in the valley as a lasting solution to the decades-long conflict of Nagorno-Karabakh remains elusive.',
+      'caption',
+    ],
+    ['AFP', 'credit'],
+  ],
+  '001': [
+    ["Saturday, September 23, 2023 | Rabi' al-awwal 7, 1445 H", 'date'],
+    ['scattered clouds', 'weather'],
+    ['30°C / 30°C', 'weather'],
+    ['No Image', 'caption'],
+    ['— AFP', 'credit'],
+    ['arrow up', 'navigation'],
+    ['home icon', 'navigation'],
+  ],
+  '002': [
+    ['• Tue. Nov 28th, 2023', 'date'],
+    [
+      'Large-scale fighting has erupted between Armenia and Azerbaijan over the disputed territory of Nagorno-Karabakh. (Image: Reuters/Representative)',
+      'caption',
+    ],
+    [
+      'Large-scale fighting has erupted between Armenia and Azerbaijan over the disputed territory of Nagorno-Karabakh. (Image: Reuters/Representative)',
+      'caption',
+    ],
+    ['Nagorno-Karabakh Conflict: Why Azerbaijan is Fighting Armenia? All About Disputed Region | Explained', 'teaser'],
+    ['(With AFP inputs)', 'credit'],
+    ['By admin', 'byline'],
+    ['Leave a Reply', 'comments'],
+    ['Your email address will not be published.', 'comments'],
+    ['Required fields are marked *', 'comments'],
+  ],
+  '003': [
+    ['News Trending', 'navigation'],
+    ['Picture Courtesy: Google/images are subject to copyright', 'caption'],
+    ['Leave a Reply', 'comments'],
+    ['Your email address will not be published.', 'comments'],
+    ['Required fields are marked *', 'comments'],
+  ],
+  '004': [['date 2023-09-20', 'metadata']],
+};
+
+describe('chrome', () => {
+  describe('detectChrome', () => {
+    it.each(Object.keys(EXPECTED))('should find exactly the chrome of seed %s, with its reasons', (n) => {
+      const { text } = seed(n);
+      expect(detectChrome(text).map((c) => [text.slice(c.start, c.end), c.reason])).toEqual(EXPECTED[n]);
+    });
+
+    it('should lose no body sentence of any seed (every sentence outside chrome is body, whole)', () => {
+      for (const { text } of seeds()) {
+        const chrome = detectChrome(text);
+        const body = bodySpans(text, chrome);
+        const inBody = (s: number, e: number): boolean => body.some((b) => b.start <= s && e <= b.end);
+        for (const s of segmentSentences(text)) {
+          const overlapsChrome = chrome.some((c) => c.start < s.end && s.start < c.end);
+          if (!overlapsChrome) expect(inBody(s.start, s.end), text.slice(s.start, s.end)).toBe(true);
+        }
+      }
+    });
+
+    it('should keep headlines and the outlet’s own subheadings as body, however short', () => {
+      const keep = [
+        ['001', 'Blasts in Karabakh as Azerbaijan launches military operation'],
+        ['002', 'Armenia PM Dials\u00a0Antony Blinken'], // the seed has a no-break space here
+        ['002', 'Nagorno-Karabakh Dispute'],
+        ['003', 'Azerbaijan Commences Military Action in Nagorno-Karabakh'],
+      ];
+      for (const [n, phrase] of keep) {
+        const { text } = seed(n!);
+        const start = text.indexOf(phrase!);
+        expect(bodySpans(text, detectChrome(text)).some((b) => b.start === start && b.end === start + phrase!.length)).toBe(true);
+      }
+      expect(detectChrome('Ceasefire\n\nThe guns fell silent on Sunday.')).toEqual([]);
+    });
+
+    it('should cut metadata and a credit out of a paragraph, leaving the rest as body', () => {
+      const text = ' date 2023-09-20 BAKU: Fighting resumed on Tuesday. — AFP';
+      const chrome = detectChrome(text);
+      expect(chrome.map((c) => [text.slice(c.start, c.end), c.reason])).toEqual([
+        ['date 2023-09-20', 'metadata'],
+        ['— AFP', 'credit'],
+      ]);
+      expect(bodySpans(text, chrome).map((b) => text.slice(b.start, b.end))).toEqual(['BAKU: Fighting resumed on Tuesday.']);
+    });
+
+    it('should strip a WordPress template around an article', () => {
+      const page = [
+        'Skip to content',
+        'Menu',
+        'Monday, 20 September 2023',
+        'By Jane Doe',
+        'Fighting resumed in the region on Tuesday, officials said.',
+        'Residents fled to the capital.',
+        'Share this:',
+        'Twitter',
+        'Facebook',
+        'Like this:',
+        'Like Loading...',
+        'Related',
+        'Leave a Reply Cancel reply',
+        'Your email address will not be published. Required fields are marked *',
+        'Comment *',
+        'Name *',
+        'Email *',
+        'Website',
+        'Save my name, email, and website in this browser for the next time I comment.',
+        '© 2023 Daily Planet. All rights reserved.',
+      ].join('\n\n');
+      const body = bodySpans(page, detectChrome(page)).map((b) => page.slice(b.start, b.end));
+      expect(body).toEqual(['Fighting resumed in the region on Tuesday, officials said.', 'Residents fled to the capital.']);
+    });
+
+    it('should strip a news-portal template: ads, teasers, photo credits, update times', () => {
+      const page = [
+        'Advertisement',
+        'Updated: Sep 20, 2023 10:15 IST',
+        'Also Read: Why the ceasefire collapsed',
+        'Protesters gathered outside parliament. (Photo: AP)',
+        'Police said 40 people were detained after clashes.',
+        'Follow us on Google News',
+        '(With inputs from Reuters)',
+      ].join('\n\n');
+      const chrome = detectChrome(page);
+      expect(chrome.map((c) => c.reason)).toEqual(['navigation', 'metadata', 'teaser', 'caption', 'navigation', 'credit']);
+      expect(bodySpans(page, chrome).map((b) => page.slice(b.start, b.end))).toEqual(['Police said 40 people were detained after clashes.']);
+    });
+
+    it('should take extra phrases and patterns from options', () => {
+      const text = 'Download the Planet app\n\nReal news here.\n\nPromo code XYZ';
+      const chrome = detectChrome(text, {
+        phrases: [{ text: 'download the planet app', reason: 'navigation' }],
+        patterns: [{ pattern: /^Promo code \w+$/u, reason: 'custom' }],
+      });
+      expect(chrome.map((c) => c.reason)).toEqual(['navigation', 'custom']);
+      expect(() => detectChrome(text, { patterns: [{ pattern: 'x' as unknown as RegExp, reason: 'custom' }] })).toThrow(TypeError);
+    });
+  });
+
+  describe('learnChrome', () => {
+    it('should learn template lines repeated across an outlet’s articles, but not repeated wire sentences', () => {
+      const wire = 'The ministry said it had opened humanitarian corridors and reception points to allow civilians to leave.';
+      const footer = 'Subscribe to the Daily Planet for breaking news alerts';
+      const texts = [`Story one body.\n\n${wire}\n\n${footer}`, `Story two body.\n\n${wire}\n\n${footer}`, `Story three.\n\n${footer}`];
+      const learned = learnChrome(texts);
+      expect([...learned]).toEqual(['subscribe to the daily planet for breaking news alerts']);
+      const chrome = detectChrome(texts[0]!, { learned });
+      expect(chrome.map((c) => [texts[0]!.slice(c.start, c.end), c.reason])).toEqual([[footer, 'repeated-across-outlet']]);
+    });
+  });
+
+  describe('detectCredits', () => {
+    it('should find credit lines and in-text attributions of the seeds', () => {
+      const found = (n: string): string[] => {
+        const { text } = seed(n);
+        const chrome = detectChrome(text);
+        return detectCredits(text, chrome, bodySpans(text, chrome)).map((c) => `${c.agency}:${c.kind}:${text.slice(c.start, c.end)}`);
+      };
+      expect(found('000')).toEqual(['AFP:credit-line:AFP', 'AFP:in-text:according to AFP']);
+      expect(found('001')).toEqual(['AFP:credit-line:— AFP']);
+      expect(found('002')).toEqual(['AFP:in-text:according to news agency AFP', 'AFP:in-text:AFP also said', 'AFP:credit-line:(With AFP inputs)']);
+      expect(found('003')).toEqual([]);
+      expect(found('004')).toEqual(['AFP:in-text:AFP journalist', 'AFP:in-text:AFP contributor']);
+    });
+
+    it('should not take lower-case or embedded acronyms for agencies', () => {
+      const text = 'The map of the capital was drawn. Apple said so.';
+      expect(detectCredits(text, [], [{ start: 0, end: text.length }])).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import {
+  MINHASH_ALGORITHM,
+  computeMinHash,
+  estimateJaccard,
+  jaccard,
+  messages,
+  parseSignature,
+  serializeSignature,
+  shingleWords,
+  toShingleSet,
+  tokenizeWords,
+  normalizeText,
+} from '../src/index.js';
+import { at, seed } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const { Minhash } = require('minhash') as { Minhash: new (o?: { numPerm?: number; seed?: number }) => { update(s: string): void; jaccard(o: unknown): number } };
+
+/** Two sets of given sizes sharing `shared` elements, from a seeded stream of distinct integers. */
+function pair(next: () => number, onlyA: number, onlyB: number, shared: number): [Uint32Array, Uint32Array] {
+  const pool = new Set<number>();
+  while (pool.size < onlyA + onlyB + shared) pool.add(next() >>> 0);
+  const all = [...pool];
+  const common = all.slice(0, shared);
+  return [Uint32Array.from([...common, ...all.slice(shared, shared + onlyA)]), Uint32Array.from([...common, ...all.slice(shared + onlyA)])];
+}
+
+function rng(seedValue: number): () => number {
+  let s = seedValue >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) >>> 0;
+  };
+}
+
+function paragraphShingles(text: string, phrase: string): Uint32Array {
+  const start = at(text, phrase);
+  const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+  return toShingleSet(shingleWords(tokenizeWords(normalizeText(text.slice(start, end)).text).map((t) => t.text)));
+}
+
+describe('minhash', () => {
+  describe('computeMinHash', () => {
+    it('should be stable across versions: this input has always had this signature', () => {
+      // Changing these numbers means changing MINHASH_ALGORITHM too: stored signatures depend on them.
+      const sig = computeMinHash(Uint32Array.of(1, 2, 3), { numPerm: 4, seed: 1 });
+      expect(sig.algorithm).toBe('wiretrace-minhash-fmix32-v1');
+      expect(Array.from(sig.hashvalues)).toEqual([1329899717, 1395057733, 703541820, 84359548]);
+    });
+
+    it('should give the same signature in another process', () => {
+      const out = execFileSync(process.execPath, [
+        '--input-type=module',
+        '-e',
+        `import { computeMinHash } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+         console.log(Array.from(computeMinHash(Uint32Array.of(7, 8, 9), { seed: 42 }).hashvalues).join(','));`,
+      ]).toString();
+      expect(out.trim()).toBe(Array.from(computeMinHash(Uint32Array.of(7, 8, 9), { seed: 42 }).hashvalues).join(','));
+    });
+
+    it('should not depend on duplicates or order', () => {
+      expect(computeMinHash(Uint32Array.of(3, 1, 2, 1)).hashvalues).toEqual(computeMinHash(Uint32Array.of(1, 2, 3)).hashvalues);
+    });
+
+    it('should give the empty set an all-0xFFFFFFFF signature that resembles nothing', () => {
+      const empty = computeMinHash([]);
+      expect(empty.hashvalues.every((v) => v === 0xffffffff)).toBe(true);
+      expect(estimateJaccard(empty, empty)).toBe(0);
+    });
+
+    it('should reject a bad numPerm or seed with a RangeError naming it', () => {
+      expect(() => computeMinHash([1], { numPerm: 0 })).toThrow(/numPerm must be an integer/);
+      expect(() => computeMinHash([1], { seed: -1 })).toThrow(RangeError);
+    });
+  });
+
+  describe('estimateJaccard', () => {
+    it('should stay within 3 standard errors of the exact Jaccard on random set pairs (property)', () => {
+      let outside = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 0x7fffffff }),
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 1, max: 60 }),
+          (s, a, b, shared) => {
+            const [x, y] = pair(rng(s), a, b, shared);
+            const exact = jaccard(toShingleSet(x), toShingleSet(y));
+            const est = estimateJaccard(computeMinHash(x), computeMinHash(y));
+            const se = Math.sqrt((exact * (1 - exact)) / 128);
+            runs++;
+            if (Math.abs(est - exact) > 3 * se + 1 / 128) outside++;
+          },
+        ),
+        { numRuns: 400 },
+      );
+      // 3 SE leaves ~0.3% outside for a normal estimate; allow 1.5% for small-set discreteness.
+      expect(outside / runs).toBeLessThanOrEqual(0.015);
+    });
+
+    it('should throw when signatures were made with different seeds or lengths', () => {
+      const a = computeMinHash([1, 2], { seed: 1 });
+      const b = computeMinHash([1, 2], { seed: 2 });
+      expect(() => estimateJaccard(a, b)).toThrow(
+        messages.incompatibleSignatures(`${MINHASH_ALGORITHM}, seed 1, numPerm 128`, `${MINHASH_ALGORITHM}, seed 2, numPerm 128`),
+      );
+      expect(() => estimateJaccard(a, computeMinHash([1, 2], { numPerm: 64 }))).toThrow(TypeError);
+    });
+
+    it("should estimate 001's and 004's near-identical ledes well above 0.5 and unrelated paragraphs near 0", () => {
+      const lede1 = paragraphShingles(seed('001').text, 'BAKU: Azerbaijan on Tuesday');
+      const lede4 = paragraphShingles(seed('004').text, 'BAKU: Azerbaijan on Tuesday');
+      const other = paragraphShingles(seed('003').text, 'Journalist Siranush Sargsyan');
+      expect(estimateJaccard(computeMinHash(lede1), computeMinHash(lede4))).toBeGreaterThan(0.6);
+      expect(estimateJaccard(computeMinHash(lede1), computeMinHash(other))).toBeLessThan(0.05);
+    });
+
+    it('should be at least as accurate as the minhash package on the same shingle sets', () => {
+      const next = rng(2024);
+      let ours = 0;
+      let theirs = 0;
+      const pairs = 150;
+      for (let i = 0; i < pairs; i++) {
+        const [x, y] = pair(next, 5 + (next() % 40), 5 + (next() % 40), 1 + (next() % 60));
+        const exact = jaccard(toShingleSet(x), toShingleSet(y));
+        ours += Math.abs(estimateJaccard(computeMinHash(x), computeMinHash(y)) - exact);
+        const mx = new Minhash();
+        const my = new Minhash();
+        for (const v of x) mx.update(String(v));
+        for (const v of y) my.update(String(v));
+        theirs += Math.abs(mx.jaccard(my) - exact);
+      }
+      expect(ours / pairs).toBeLessThanOrEqual(theirs / pairs);
+    });
+  });
+
+  describe('serializeSignature / parseSignature', () => {
+    it('should round-trip through JSON with its settings', () => {
+      const sig = computeMinHash([10, 20, 30], { seed: 9, numPerm: 16 });
+      const back = parseSignature(JSON.parse(JSON.stringify(serializeSignature(sig))));
+      expect(back).toEqual(sig);
+      expect(estimateJaccard(back, sig)).toBe(1);
+    });
+
+    it('should refuse data from another algorithm or format with a clear TypeError', () => {
+      const data = serializeSignature(computeMinHash([1]));
+      expect(() => parseSignature({ ...data, algorithm: 'other-v9' })).toThrow(/not supported by this version/);
+      expect(() => parseSignature({ ...data, format: 'x' })).toThrow(/Not a serialised wiretrace signature/);
+      expect(() => parseSignature({ ...data, hashvalues: [1] })).toThrow(/numPerm values/);
+      expect(() => parseSignature(null)).toThrow(TypeError);
+    });
+  });
+});
