@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../src/bench/corpus.js';
+import { scoreReport } from '../src/bench/score.js';
+import { compareArticles, formatReport, type Report, type ReportSegment } from '../src/index.js';
+import { at, seed, seeds } from './helpers.js';
+
+const articles = seeds();
+const report = compareArticles(articles);
+const doc = (n: string) => report.documents.find((d) => d.id.startsWith(n))!;
+const text = (n: string) => seed(n).text;
+/** The segment of seed `n` that starts with `phrase`. */
+function segmentAt(n: string, phrase: string, r: Report = report): ReportSegment {
+  const start = at(text(n), phrase);
+  const s = r.documents.find((d) => d.id.startsWith(n))!.segments.find((x) => x.start === start);
+  if (s === undefined) throw new Error(`no segment starts at "${phrase}" in ${n}`);
+  return s;
+}
+const cluster = (id: string, r: Report = report) => r.clusters.find((c) => c.id === id)!;
+
+describe('report', () => {
+  describe('compareArticles on the five seeds', () => {
+    it('should group the four AFP-derived outlets into one story and leave 003 apart, non-derived', () => {
+      expect(report.stories).toHaveLength(1);
+      expect(report.stories[0]!.documents.map((d) => d.slice(0, 3))).toEqual(['000', '001', '002', '004']);
+      expect(report.stories[0]!.agency).toBe('AFP');
+      expect(doc('003').story).toBeNull();
+      expect(doc('003').verdict).toBe('non-derived');
+      expect(doc('003').derivedShare).toBe(0);
+      expect(doc('003').credited).toBe(false);
+    });
+
+    it('should find the sentences 001 and 004 share word for word verbatim in both', () => {
+      const shared = [
+        'The ministry said it had opened',
+        'A separatist organisation based in Armenia',
+        'It said Russian peacekeepers stationed',
+      ];
+      for (const phrase of shared) {
+        expect(segmentAt('001', phrase).kind).toBe('verbatim');
+        expect(segmentAt('004', phrase).kind).toBe('verbatim');
+        expect(segmentAt('001', phrase).clusters).toEqual(segmentAt('004', phrase).clusters);
+      }
+    });
+
+    it('should show the one-word differences of the ledes as word changes', () => {
+      const ledes = [segmentAt('001', 'BAKU: Azerbaijan on Tuesday'), segmentAt('004', 'BAKU: Azerbaijan on Tuesday')];
+      expect(ledes[0]!.clusters).toEqual(ledes[1]!.clusters);
+      const reworded = ledes.find((s) => s.kind === 'reworded')!;
+      expect(reworded.changes!.map((c) => [c.from, c.to].sort())).toEqual([['against', 'in']]);
+      const fears = [segmentAt('001', 'Fears of a fresh war'), segmentAt('004', 'Fears of a fresh war')].find((s) => s.kind === 'reworded')!;
+      expect(fears.changes!.map((c) => [c.from, c.to].sort())).toEqual([['building', 'growing']]);
+    });
+
+    it("should link 001's merged 'Blasts could be heard…' sentence to two separate wire sentences of 004", () => {
+      const merged = segmentAt('001', 'Blasts could be heard in the town as Azerbaijan said');
+      expect(merged.kind).toBe('reworded');
+      expect(merged.clusters).toHaveLength(2);
+      const fromFour = merged.clusters.map((id) =>
+        cluster(id).members.filter((m) => m.document.startsWith('004')).map((m) => text('004').slice(m.start, m.end)),
+      );
+      expect(fromFour.flat().sort()).toEqual([
+        'An AFP journalist in the separatist stronghold of Stepanakert said blasts could be heard in the town.',
+        'Azerbaijan’s defence ministry said it was using “high precision weapons on the front line and in depth”.',
+      ]);
+    });
+
+    it("should link 002's two 'informed Russia and Turkey' sentences to one cluster (with 000's and 001's)", () => {
+      const a = segmentAt('002', 'Azerbaijan said it informed Russia and Turkey');
+      const b = segmentAt('002', 'Azerbaijan said that Russia and Turkey were informed');
+      expect(a.clusters).toEqual(b.clusters);
+      expect(a.clusters).toEqual(segmentAt('000', 'Baku said it had informed Russia and Turkey').clusters);
+      const turkiye = segmentAt('001', 'Regional power brokers Russia and Turkiye');
+      expect(turkiye.clusters).toEqual(a.clusters);
+      expect(turkiye.changes!.filter((c) => c.type === 'spelling').map((c) => [c.from, c.to])).toEqual([['Turkey', 'Turkiye']]);
+    });
+
+    it("should flag 002's rewritten 'Localised anti-terrorist measures' quote as an altered quote", () => {
+      const s = segmentAt('002', '“Anti-terrorist operations in the region of a local character have begun,”');
+      expect(s.kind).toBe('reworded');
+      expect(s.clusters).toEqual(segmentAt('004', '“Localised anti-terrorist measures have been launched').clusters);
+      const quotes = s.changes!.filter((c) => c.type === 'quote');
+      expect(quotes.map((c) => c.from)).toContain('Localised');
+      expect(quotes.some((c) => c.to.includes('of a local character have begun'))).toBe(true);
+      expect(doc('002').counts.alteredQuotes).toBeGreaterThanOrEqual(2);
+    });
+
+    it("should flag 002's '(act of)' inserted into the foreign ministry's quote", () => {
+      const s = segmentAt('002', '“On September 19, Azerbaijan unleashed');
+      expect(s.changes!.filter((c) => c.type === 'quote').map((c) => c.to)).toEqual(['act of']);
+    });
+
+    it("should see that 000 merged two wire sentences and added words inside the weapons quote", () => {
+      const s = segmentAt('000', '"Localised anti-terrorist measures have been launched in the region," Baku\'s defence ministry earlier said');
+      expect(s.clusters).toHaveLength(2);
+      expect(s.changes!.find((c) => c.type === 'quote')!.to).toBe('as part of the operations');
+    });
+
+    it('should report no chrome as added: every chrome span is a boilerplate segment with its reason', () => {
+      const boiler = (n: string) => doc(n).segments.filter((s) => s.kind === 'boilerplate').map((s) => [text(n).slice(s.start, s.end), s.reason]);
+      expect(boiler('001')).toContainEqual(['scattered clouds', 'weather']);
+      expect(boiler('002')).toContainEqual(['By admin', 'byline']);
+      expect(boiler('004')).toEqual([['date 2023-09-20', 'metadata']]);
+      for (const d of report.documents)
+        for (const s of d.segments.filter((x) => x.kind === 'added'))
+          expect(text(d.id.slice(0, 3)).slice(s.start, s.end)).not.toMatch(/^(Leave a Reply|By admin|No Image|arrow up|home icon|News Trending)$/);
+    });
+
+    it('should keep outlet subheadings as added text, not chrome', () => {
+      expect(segmentAt('002', 'Armenia PM Dials').kind).toBe('added');
+      expect(segmentAt('002', 'Armenian Prime Minister Nikol').kind).toBe('added');
+    });
+
+    it('should give verdicts: 001 and 004 reprint the wire, 000 and 002 partially derive from it', () => {
+      expect(doc('001').verdict).toBe('wholly-derived');
+      expect(doc('004').verdict).toBe('wholly-derived');
+      expect(doc('000').verdict).toBe('partially-derived');
+      expect(doc('002').verdict).toBe('partially-derived');
+      expect(doc('002').derivedShare).toBeLessThan(doc('001').derivedShare);
+      for (const n of ['000', '001', '002', '004']) expect(doc(n).credited).toBe(true);
+    });
+
+    it('should record credit evidence that slices to the credit', () => {
+      expect(doc('002').attribution.map((a) => text('002').slice(a.start, a.end))).toContain('(With AFP inputs)');
+      expect(doc('001').attribution.map((a) => text('001').slice(a.start, a.end))).toEqual(['— AFP']);
+    });
+
+    it('should mark passages an outlet carries out of the wire order as moved', () => {
+      // 000 puts the AFP journalist's blasts report at the end; everyone else near the top.
+      const blasts = segmentAt('000', 'Blasts were heard Tuesday').clusters;
+      expect(doc('000').moved).toEqual(blasts);
+      expect(doc('001').moved).toEqual([]);
+      expect(doc('004').moved).toEqual([]);
+    });
+
+    it('should list as cut the wire passages an outlet lacks', () => {
+      const lede = segmentAt('004', 'BAKU: Azerbaijan on Tuesday').clusters[0]!;
+      expect(doc('000').cut).toContain(lede);
+      expect(doc('002').cut).toContain(lede);
+      expect(doc('001').cut).not.toContain(lede);
+      for (const d of report.documents.filter((x) => x.story !== null)) {
+        const carried = new Set(d.segments.flatMap((s) => s.clusters));
+        for (const c of d.cut) expect(carried.has(c)).toBe(false);
+        expect(d.coverage).toBeCloseTo(1 - d.cut.length / report.stories[0]!.wire.length, 2);
+      }
+    });
+  });
+
+  describe('report invariants', () => {
+    it('should tile every document: disjoint ordered segments covering every non-space character once', () => {
+      for (const d of report.documents) {
+        const t = text(d.id.slice(0, 3));
+        let last = 0;
+        for (const s of d.segments) {
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          expect(t.slice(last, s.start).trim()).toBe('');
+          last = s.end;
+        }
+        expect(t.slice(last).trim()).toBe('');
+      }
+    });
+
+    it('should give change offsets that slice to the outlet words they quote', () => {
+      for (const d of report.documents)
+        for (const s of d.segments)
+          for (const c of s.changes ?? []) {
+            expect(c.start).toBeGreaterThanOrEqual(s.start);
+            expect(c.end).toBeLessThanOrEqual(s.end);
+            expect(text(d.id.slice(0, 3)).slice(c.start, c.end)).toBe(c.to);
+          }
+    });
+
+    it('should verify every cluster member against its canonical text (no chains)', () => {
+      for (const c of report.clusters) {
+        expect(c.members.some((m) => m.document === c.canonical.document && m.start === c.canonical.start)).toBe(true);
+        for (const m of c.members) expect(m.similarity).toBeGreaterThan(0.3);
+      }
+    });
+
+    it('should follow the JSON contract and round-trip through JSON', () => {
+      const json = JSON.parse(JSON.stringify(report)) as Report;
+      expect(json).toEqual(report);
+      expect(json.schema).toBe('wiretrace/report@1');
+      for (const d of json.documents) {
+        expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'story', 'verdict', 'derivedShare', 'coverage', 'credited', 'attribution', 'segments', 'cut', 'moved']));
+        for (const s of d.segments) expect(['verbatim', 'reworded', 'added', 'boilerplate']).toContain(s.kind);
+      }
+      for (const c of json.clusters) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'story', 'wire', 'canonical', 'members']));
+    });
+
+    it('should be deterministic: the same input gives the same bytes', () => {
+      expect(JSON.stringify(compareArticles(seeds()))).toBe(JSON.stringify(report));
+      expect(formatReport(compareArticles(seeds()), articles)).toBe(formatReport(report, articles));
+    });
+  });
+
+  describe('compareArticles with a reference', () => {
+    const ref = compareArticles(articles, { reference: articles.find((a) => a.id.startsWith('004'))!.id });
+
+    it('should measure everything against the reference: it is all verbatim, its sentences are the wire', () => {
+      const four = ref.documents.find((d) => d.id.startsWith('004'))!;
+      expect(four.segments.filter((s) => s.kind !== 'boilerplate').every((s) => s.kind === 'verbatim')).toBe(true);
+      expect(ref.stories[0]!.wire).toHaveLength(19);
+      for (const c of ref.clusters.filter((x) => x.wire)) expect(c.canonical.document.startsWith('004')).toBe(true);
+    });
+
+    it("should call 001's unique paragraphs added and 004's contributor quote cut from 001", () => {
+      const one = ref.documents.find((d) => d.id.startsWith('001'))!;
+      expect(segmentAt('001', 'Moscow urged the parties', ref).kind).toBe('added');
+      const contributor = segmentAt('004', 'Another AFP contributor', ref).clusters[0]!;
+      expect(one.cut).toContain(contributor);
+      expect(ref.documents.find((d) => d.id.startsWith('003'))!.verdict).toBe('non-derived');
+    });
+  });
+
+  describe('synthetic stories with known answers', () => {
+    const corpus = generateCorpus({ stories: 6, outletsPerStory: 5, unrelated: 6, seed: 11 });
+    const input = corpus.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet }));
+
+    it('should reconstruct the wire and align cut, added, reworded, merged and split sentences', () => {
+      const score = scoreReport(compareArticles(input), corpus);
+      expect(score.storyAri).toBe(1);
+      expect(score.linkPrecision).toBeGreaterThanOrEqual(0.97);
+      expect(score.linkRecall).toBeGreaterThanOrEqual(0.97);
+      expect(score.addedPrecision).toBeGreaterThanOrEqual(0.95);
+      expect(score.addedRecall).toBeGreaterThanOrEqual(0.95);
+      expect(score.cutPrecision).toBeGreaterThanOrEqual(0.95);
+      expect(score.cutRecall).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('should be exact against a named reference', () => {
+      const story = corpus.filter((a) => a.story === 'st1');
+      const score = scoreReport(compareArticles(story.map((a) => ({ id: a.id, text: a.text })), { reference: 'st1-wire' }), story);
+      expect(score).toEqual({ storyAri: 1, linkPrecision: 1, linkRecall: 1, addedPrecision: 1, addedRecall: 1, cutPrecision: 1, cutRecall: 1 });
+    });
+
+    it('should find an exact swap, cut, addition and paragraph reorder in a hand-made copy', () => {
+      const wire = [
+        'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials in Dunmore said.',
+        'The Dunmore mining authority said it would open an inquiry into the ventilation system.',
+        '"We will not rest until every miner is home," the authority chief, Ellen Voss, told reporters.',
+        'Families waited through the night outside the gates of the Marlow site.',
+      ].join('\n\n');
+      const copy = [
+        'Families waited through the night outside the gates of the Marlow site.',
+        'Rescuers pulled fourteen survivors from the collapsed Marlow mine on Friday, officials in Dunmore said.',
+        '"We will not stop until every miner is home," the authority chief, Ellen Voss, told reporters.',
+        'Our correspondent in Dunmore saw ambulances leave the site at dawn.',
+      ].join('\n\n');
+      const r = compareArticles([{ id: 'wire', text: wire }, { id: 'copy', text: copy }], { reference: 'wire' });
+      const c = r.documents[1]!;
+      const kinds = c.segments.map((s) => s.kind);
+      expect(kinds).toEqual(['verbatim', 'reworded', 'reworded', 'added']);
+      expect(c.segments[1]!.changes).toEqual([{ type: 'number', start: at(copy, 'fourteen'), end: at(copy, 'fourteen') + 8, from: 'twelve', to: 'fourteen' }]);
+      expect(c.segments[2]!.changes!.map((x) => [x.type, x.from, x.to])).toEqual([['quote', 'rest', 'stop']]);
+      expect(c.cut).toEqual(['s1.w2']);
+      expect(c.moved).toEqual(['s1.w4']);
+      expect(c.verdict).toBe('wholly-derived');
+    });
+  });
+
+  describe('bad input', () => {
+    it('should report one document alone as matching nothing', () => {
+      const r = compareArticles([seed('001')]);
+      expect(r.stories).toEqual([]);
+      expect(r.documents[0]!.story).toBeNull();
+      expect(r.documents[0]!.verdict).toBe('non-derived');
+    });
+
+    it('should align identical documents verbatim', () => {
+      const t = text('004');
+      const r = compareArticles([{ id: 'a', text: t }, { id: 'b', text: t }]);
+      for (const d of r.documents) expect(d.segments.filter((s) => s.kind !== 'boilerplate').every((s) => s.kind === 'verbatim')).toBe(true);
+    });
+
+    it('should accept empty and blank documents as having no body', () => {
+      const r = compareArticles([{ id: 'empty', text: '' }, { id: 'blank', text: ' \n\n ' }, seed('004')]);
+      expect(r.documents[0]!.segments).toEqual([]);
+      expect(r.documents[0]!.derivedShare).toBe(0);
+      expect(r.documents[1]!.verdict).toBe('non-derived');
+    });
+
+    it('should leave a document in another language apart', () => {
+      const ru = 'Азербайджан начал военную операцию в Нагорном Карабахе.\n\nВ Степанакерте слышны взрывы, сообщил корреспондент.';
+      const r = compareArticles([seed('001'), seed('004'), { id: 'ru', text: ru }]);
+      expect(r.documents[2]!.story).toBeNull();
+      expect(r.documents[2]!.segments.map((s) => s.kind)).toEqual(['added', 'added']);
+    });
+
+    it('should reject bad articles and options with errors naming them', () => {
+      expect(() => compareArticles('x' as never)).toThrow(/articles must be an array/);
+      expect(() => compareArticles([{ id: '', text: 'x' }])).toThrow(/articles\[0\] needs a non-empty string id/);
+      expect(() => compareArticles([{ id: 'a', text: 3 as never }])).toThrow(/articles\[0\] \("a"\) needs a string text/);
+      expect(() => compareArticles([{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }])).toThrow(/Two articles have the id "a"/);
+      expect(() => compareArticles([{ id: 'a', text: 'x' }], { reference: 'b' })).toThrow(/reference "b" is not one of the articles/);
+      expect(() => compareArticles([{ id: 'a', text: 'x' }], { whollyDerived: 2 })).toThrow(RangeError);
+      expect(() => compareArticles([{ id: 'a', text: 'xx' }], { maxChars: 1 })).toThrow(/more than maxChars/);
+    });
+  });
+});
