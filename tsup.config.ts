@@ -1,25 +1,11 @@
 import { defineConfig } from 'tsup';
 
-// The library ships as ESM + CJS with types for both; the CLI, demo and benchmark are
-// ESM-only entry points that import the library build like any user would.
+// The library ships as ESM + CJS with types for both; the CLI is an ESM-only executable.
+// The demo and the benchmark are development scripts, built to build/ and never published.
+const node = { target: 'es2022', platform: 'node', sourcemap: true } as const;
+
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'node',
-  },
-  {
-    entry: { cli: 'src/cli.ts', demo: 'src/demo.ts', bench: 'src/bench/index.ts' },
-    format: ['esm'],
-    dts: false,
-    splitting: false,
-    sourcemap: true,
-    target: 'es2022',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  { ...node, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true, clean: true },
+  { ...node, entry: { cli: 'src/cli.ts' }, format: ['esm'], splitting: false, banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entry: { demo: 'src/demo.ts', bench: 'src/bench/index.ts' }, outDir: 'build', format: ['esm'], splitting: false, clean: true },
 ]);

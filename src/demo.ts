@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { runCli } from './commands/run.js';
 
-const corpus = fileURLToPath(new URL('../test-corpus/', import.meta.url));
+const corpus = fileURLToPath(new URL('../test-corpus/', import.meta.url)); // build/demo.js → test-corpus/
 runCli({
   argv: ['compare', corpus],
   readStdin: () => '',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldSpelling, normalizeText, toOriginalSpan } from '../src/index.js';
+import { normalizeKey } from '../src/normalize/index.js';
 import { seeds } from './helpers.js';
 
 describe('normalize', () => {
@@ -54,8 +55,27 @@ describe('normalize', () => {
             if (n.text[i] !== ' ') expect(s.slice(a, b).trim().length).toBeGreaterThan(0);
           }
         }),
-        { numRuns: 300 },
+        { numRuns: 1000 },
       );
+      // Found by this property: NFKC turns "´" into a space plus a combining mark.
+      const n = normalizeText('a \u00b4b');
+      expect(Array.from(n.starts).every((s, i) => s < n.ends[i]!)).toBe(true);
+    });
+
+    it('should give the same text through the map-free fast path (property)', () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 })), (s) => {
+          expect(normalizeKey(s)).toBe(normalizeText(s).text);
+        }),
+        { numRuns: 500 },
+      );
+      for (const { text } of seeds()) expect(normalizeKey(text)).toBe(normalizeText(text).text);
+    });
+
+    it('should not lose text after characters that expand under NFKC', () => {
+      const s = 'ﬃ'.repeat(3000) + ' tail words';
+      expect(normalizeText(s).text.endsWith('ffi tail words')).toBe(true);
+      expect(normalizeText(s).text.length).toBe(9000 + 11);
     });
 
     it('should be idempotent (property)', () => {

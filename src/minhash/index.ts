@@ -98,17 +98,23 @@ export function computeMinHash(shingles: ArrayLike<number>, options: MinHashOpti
   const { a, b } = permutations(numPerm, seed);
   const hv = new Uint32Array(numPerm).fill(0xffffffff);
   const n = shingles.length;
-  for (let s = 0; s < n; s++) {
-    const x = shingles[s]! | 0;
-    for (let i = 0; i < numPerm; i++) {
-      let h = (Math.imul(x, a[i]!) + b[i]!) | 0;
+  if (n === 0) return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
+  const xs = shingles instanceof Uint32Array ? shingles : Uint32Array.from(shingles);
+  // Permutation-major order keeps a_i, b_i and the running minimum in registers.
+  for (let i = 0; i < numPerm; i++) {
+    const ai = a[i]! | 0;
+    const bi = b[i]! | 0;
+    let min = 0xffffffff;
+    for (let s = 0; s < n; s++) {
+      let h = (Math.imul(xs[s]!, ai) + bi) | 0;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
       h ^= h >>> 13;
       h = Math.imul(h, 0xc2b2ae35);
       h = (h ^ (h >>> 16)) >>> 0;
-      if (h < hv[i]!) hv[i] = h;
+      if (h < min) min = h;
     }
+    hv[i] = min;
   }
   return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
 }

@@ -64,57 +64,83 @@ function foldChar(code: number, ch: string): string {
  */
 export function normalizeText(text: string): NormalizedText {
   assertString('text', text);
+  const len = run(text);
+  return { text: decodeUnits(scratch.codes, len), starts: scratch.starts.slice(0, len), ends: scratch.ends.slice(0, len) };
+}
+
+/**
+ * The normalised text alone, without the offset maps: the same string as
+ * `normalizeText(text).text`, for hot paths (sketching) that never map back.
+ *
+ * @param text - Any string.
+ * @returns The normalised text.
+ * @throws TypeError when `text` is not a string.
+ */
+export function normalizeKey(text: string): string {
+  assertString('text', text);
+  // Pure ASCII (most English copy): the engine's own string functions do the same job faster.
+  if (ASCII_ONLY.test(text)) return text.replace(ASCII_SPACE, ' ').trim().toLowerCase().replace(/`/g, "'");
+  return decodeUnits(scratch.codes, run(text));
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_SPACE = /[\t\n\v\f\r \x00]+/g;
+
+// One set of output buffers, reused by every call (allocating typed arrays per call costs more
+// than normalising a paragraph). Calls never nest, so sharing them is safe.
+const scratch = {
+  codes: new Uint16Array(1024),
+  starts: new Uint32Array(1024),
+  ends: new Uint32Array(1024),
+};
+
+function grow(min: number): void {
+  const cap = Math.max(min, scratch.codes.length * 2);
+  const codes = new Uint16Array(cap);
+  codes.set(scratch.codes);
+  const starts = new Uint32Array(cap);
+  starts.set(scratch.starts);
+  const ends = new Uint32Array(cap);
+  ends.set(scratch.ends);
+  scratch.codes = codes;
+  scratch.starts = starts;
+  scratch.ends = ends;
+}
+
+/** Normalises `text` into the scratch buffers; returns the output length. */
+function run(text: string): number {
   const n = text.length;
-  const out: string[] = [];
-  // Capacity: NFKC can expand, so grow the maps on demand.
-  let starts: Uint32Array<ArrayBuffer> = new Uint32Array(n + 16);
-  let ends: Uint32Array<ArrayBuffer> = new Uint32Array(n + 16);
+  if (scratch.codes.length < n + 16) grow(n + 16);
+  let codes = scratch.codes;
+  let starts = scratch.starts;
+  let ends = scratch.ends;
   let len = 0;
   let pendingSpace = false;
   let spaceStart = 0;
-
-  const push = (s: string, from: number, to: number): void => {
-    for (let j = 0; j < s.length; j++) {
-      const ch = s[j]!;
-      if (ch === ' ') {
-        if (len > 0 && !pendingSpace) {
-          pendingSpace = true;
-          spaceStart = from;
-        }
-        continue;
-      }
-      if (pendingSpace) {
-        emit(' ', spaceStart, from);
-        pendingSpace = false;
-      }
-      emit(ch, from, to);
-    }
-  };
-  const emit = (ch: string, from: number, to: number): void => {
-    if (len >= starts.length) {
-      const grow = (a: Uint32Array): Uint32Array<ArrayBuffer> => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    out.push(ch);
-    starts[len] = from;
-    ends[len] = to;
-    len++;
-  };
-
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     if (code < 0x80 && !(i + 1 < n && text.charCodeAt(i + 1) >= 0x300 && COMBINING.test(text[i + 1]!))) {
-      // ASCII fast path (no combining mark follows): only case and white space change.
-      if (code >= 65 && code <= 90) push(String.fromCharCode(code + 32), i, i + 1);
-      else if (code === 32 || (code >= 9 && code <= 13) || code === 0) push(' ', i, i + 1);
-      else if (code === 0x60) push("'", i, i + 1);
-      else push(text[i]!, i, i + 1);
+      // ASCII fast path (no combining mark follows): only case, white space and ` change.
+      if (code === 32 || (code >= 9 && code <= 13) || code === 0) {
+        if (len > 0 && !pendingSpace) {
+          pendingSpace = true;
+          spaceStart = i;
+        }
+        i++;
+        continue;
+      }
+      if (pendingSpace) {
+        codes[len] = 32;
+        starts[len] = spaceStart;
+        ends[len] = i;
+        len++;
+        pendingSpace = false;
+      }
+      codes[len] = code >= 65 && code <= 90 ? code + 32 : code === 0x60 ? 0x27 : code;
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
       i++;
       continue;
     }
@@ -138,13 +164,64 @@ export function normalizeText(text: string): NormalizedText {
       group += ch;
       end++;
     }
-    const normalised = group.normalize('NFKC').toLowerCase().normalize('NFKC');
-    let folded = '';
-    for (const ch of normalised) folded += foldChar(ch.codePointAt(0)!, ch);
-    push(folded, i, end);
+    const folded = foldGroup(group);
+    for (let k = 0; k < folded.length; k++) {
+      const c = folded.charCodeAt(k);
+      if (c === 32) {
+        if (len > 0 && !pendingSpace) {
+          pendingSpace = true;
+          spaceStart = i;
+        }
+        continue;
+      }
+      if (len + 2 > codes.length) {
+        grow(len + 2);
+        codes = scratch.codes;
+        starts = scratch.starts;
+        ends = scratch.ends;
+      }
+      if (pendingSpace) {
+        // The space may come from this very group (NFKC of "´" is " ́"): never an empty span.
+        codes[len] = 32;
+        starts[len] = spaceStart;
+        ends[len] = Math.max(i, spaceStart + 1);
+        len++;
+        pendingSpace = false;
+      }
+      codes[len] = c;
+      starts[len] = i;
+      ends[len] = end;
+      len++;
+    }
     i = end;
+    // An expansion ("ﬃ" → "ffi") must leave room for the ASCII path, which does not check.
+    if (codes.length < len + (n - i) + 16) {
+      grow(len + (n - i) + 16);
+      codes = scratch.codes;
+      starts = scratch.starts;
+      ends = scratch.ends;
+    }
   }
-  return { text: out.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+  return len;
+}
+
+// Curly quotes, dashes and accented letters recur in every article: fold each one once.
+const groupCache = new Map<string, string>();
+
+function foldGroup(group: string): string {
+  let folded = groupCache.get(group);
+  if (folded === undefined) {
+    folded = '';
+    for (const ch of group.normalize('NFKC').toLowerCase().normalize('NFKC')) folded += foldChar(ch.codePointAt(0)!, ch);
+    if (groupCache.size < 65536) groupCache.set(group, folded);
+  }
+  return folded;
+}
+
+function decodeUnits(codes: Uint16Array, len: number): string {
+  let out = '';
+  for (let k = 0; k < len; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
+  return out;
 }
 
 /**

@@ -17,10 +17,45 @@ export interface Token {
   readonly end: number;
 }
 
-// Character classes are disjoint from the joiners, so the pattern cannot backtrack.
-const WORD =
-  /[\p{L}\p{M}\p{N}\p{Pc}]+(?:(?:(?<=[\p{L}\p{M}])['.\u2019:\u00b7][\p{L}\p{M}][\p{L}\p{M}\p{N}\p{Pc}]*)|(?:(?<=\p{N})[.,;'\u2019]\p{N}[\p{L}\p{M}\p{N}\p{Pc}]*))*/gu;
 const NO_SPACE_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+// Character classes: 1 letter or mark, 2 digit, 3 connector punctuation ("_"), 0 other.
+const LETTER = 1;
+const DIGIT = 2;
+const CONNECTOR = 3;
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const DIGIT_RE = /\p{N}/u;
+const CONNECTOR_RE = /\p{Pc}/u;
+// Classes of the Basic Multilingual Plane, filled in as characters are met (255 = not yet).
+const bmp = new Uint8Array(0x10000).fill(255);
+
+function classOf(ch: string): number {
+  return LETTER_RE.test(ch) ? LETTER : DIGIT_RE.test(ch) ? DIGIT : CONNECTOR_RE.test(ch) ? CONNECTOR : 0;
+}
+
+/** Class of the character at `i` (a surrogate pair is classified as one code point). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classOf(text.slice(i, i + 2));
+  }
+  let k = bmp[c]!;
+  if (k === 255) bmp[c] = k = classOf(String.fromCharCode(c));
+  return k;
+}
+
+/** Length in code units of the character at `i`. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+// Joiners (UAX #29): between letters MidLetter/MidNumLet, between digits MidNum/MidNumLet.
+const BETWEEN_LETTERS = new Set([0x27, 0x2e, 0x2019, 0x3a, 0xb7]);
+const BETWEEN_DIGITS = new Set([0x2e, 0x2c, 0x3b, 0x27, 0x2019]);
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
@@ -36,10 +71,34 @@ let wordSegmenter: Intl.Segmenter | undefined;
  */
 export function tokenizeWords(text: string): Token[] {
   if (NO_SPACE_SCRIPTS.test(text)) return tokenizeWithSegmenter(text);
+  // A linear scan: every character is classified once, joiners look one character ahead.
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let k = classAt(text, i);
+    if (k === 0) {
+      i += widthAt(text, i);
+      continue;
+    }
+    const start = i;
+    let last = k;
+    i += widthAt(text, i);
+    while (i < n) {
+      k = classAt(text, i);
+      if (k !== 0) {
+        last = k;
+        i += widthAt(text, i);
+        continue;
+      }
+      const j = text.charCodeAt(i);
+      if (i + 1 >= n) break;
+      const next = classAt(text, i + 1);
+      const joins = (last === LETTER && next === LETTER && BETWEEN_LETTERS.has(j)) || (last === DIGIT && next === DIGIT && BETWEEN_DIGITS.has(j));
+      if (!joins) break;
+      i += 1;
+    }
+    tokens.push({ text: text.slice(start, i), start, end: i });
   }
   return tokens;
 }

@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/commands/run.js';
+import type { Report } from '../src/index.js';
+import { corpusDir, seed } from './helpers.js';
+
+function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli({ argv, readStdin: () => stdin, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'wiretrace-cli-'));
+}
+
+describe('cli', () => {
+  describe('compare', () => {
+    it('should print a text report of a folder with a one-line summary per outlet', () => {
+      const { code, out, err } = run(['compare', corpusDir]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toMatch(/^wiretrace report: 5 documents, 1 story/);
+      expect(out).toMatch(/^003_63e0cbf0dab6432b {2}non-derived {2}derived 0% .*\(matched no other article\)$/m);
+      expect(out).toMatch(/^001_19e450d8f910d714 {2}wholly-derived {2}derived \d+% {2}coverage \d+% {2}credits AFP \("— AFP"\)$/m);
+      expect(out).toContain('ALTERED QUOTE');
+      expect(out).toContain('[-Localised-]');
+      expect(out).toContain('boilerplate (byline): By admin');
+      expect(out).not.toContain('\u001b['); // no colour when not a terminal
+    });
+
+    it('should write the JSON contract with --json and --format json', () => {
+      const a = run(['compare', corpusDir, '--json']);
+      const b = run(['compare', '--format', 'json', corpusDir]);
+      expect(a.out).toBe(b.out);
+      const report = JSON.parse(a.out) as Report;
+      expect(report.schema).toBe('wiretrace/report@1');
+      expect(report.documents.map((d) => d.id)).toEqual([
+        '000_3d56816a3c0d6d6d',
+        '001_19e450d8f910d714',
+        '002_f3543013cef70db4',
+        '003_63e0cbf0dab6432b',
+        '004_61b3294e2d42a59d',
+      ]);
+    });
+
+    it('should take a reference by id', () => {
+      const { code, out } = run(['compare', corpusDir, '--reference', '004_61b3294e2d42a59d']);
+      expect(code).toBe(0);
+      expect(out).toContain('(reference 004_61b3294e2d42a59d)');
+    });
+
+    it('should read JSON Lines from stdin with -', () => {
+      const lines = [seed('001'), seed('004')].map((a) => JSON.stringify({ id: a.id, text: a.text, outlet: 'x' })).join('\n');
+      const { code, out } = run(['compare', '-', '--json'], lines + '\n');
+      expect(code).toBe(0);
+      expect((JSON.parse(out) as Report).documents.map((d) => d.outlet)).toEqual(['x', 'x']);
+    });
+
+    it('should colour the text report when asked', () => {
+      expect(run(['compare', corpusDir, '--color']).out).toContain('\u001b[31m');
+    });
+  });
+
+  describe('bad input', () => {
+    it('should name each bad file, still compare the others, and exit 1', () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'a.txt'), seed('001').text);
+      writeFileSync(join(dir, 'b.txt'), seed('004').text);
+      writeFileSync(join(dir, 'empty.txt'), '');
+      writeFileSync(join(dir, 'blank.txt'), '  \n\n  ');
+      writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+      writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from(seed('004').text.slice(0, 200).replace(/[^\x00-\x7f]/g, '')), Buffer.from([0xe9, 0x20])]));
+      const { code, out, err } = run(['compare', dir, join(dir, 'missing.txt'), '--json']);
+      expect(code).toBe(1);
+      expect(err).toContain(`${join(dir, 'empty.txt')}: the file is empty`);
+      expect(err).toContain(`${join(dir, 'blank.txt')}: the file holds only white space`);
+      expect(err).toContain(`${join(dir, 'binary.txt')}: not a text file (it contains NUL bytes)`);
+      expect(err).toContain(`warning: ${join(dir, 'latin1.txt')}: not valid UTF-8; undecodable bytes were replaced with U+FFFD`);
+      expect(err).toContain(`${join(dir, 'missing.txt')}: cannot read (ENOENT)`);
+      expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b', 'latin1']);
+    });
+
+    it('should refuse a file over the size limit by name', () => {
+      const dir = tempDir();
+      const big = join(dir, 'big.txt');
+      writeFileSync(big, 'word '.repeat(1_100_000));
+      writeFileSync(join(dir, 'ok.txt'), 'Short article.');
+      const { code, err } = run(['compare', dir]);
+      expect(code).toBe(1);
+      expect(err).toMatch(new RegExp(`${big.replace(/[/\\.]/g, '\\$&')}: \\d+ bytes is more than the 5242880-byte limit`));
+    });
+
+    it('should report malformed JSONL lines by number and keep the good ones', () => {
+      const good = JSON.stringify({ id: 'good', text: 'A sentence here.' });
+      const stdin = [good, '{not json', '{"id": "x"}', '[1,2]', '{"id": "", "text": "t"}', '{"id": "e", "text": "  "}'].join('\n');
+      const { code, out, err } = run(['compare', '-', '--json'], stdin);
+      expect(code).toBe(1);
+      expect(err).toContain('stdin line 2: not valid JSON');
+      expect(err).toContain('stdin line 3: "text" must be a string (article "x")');
+      expect(err).toContain('stdin line 4: expected an object');
+      expect(err).toContain('stdin line 5: "id" must be a non-empty string');
+      expect(err).toContain('stdin line 6: article "e" has an empty text');
+      expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['good']);
+    });
+
+    it('should exit 2 with usage on bad options and commands', () => {
+      expect(run(['compare', corpusDir, '--bogus']).code).toBe(2);
+      expect(run(['compare', corpusDir, '--format', 'xml']).err).toContain('--format must be text or json (got "xml")');
+      expect(run(['frobnicate']).err).toContain('unknown command "frobnicate"');
+      expect(run([]).code).toBe(2);
+      expect(run(['compare']).err).toContain('compare needs at least one PATH');
+      expect(run(['compare', corpusDir, '--reference', 'nope']).err).toContain('--reference "nope" is not one of the articles read');
+    });
+
+    it('should say so when no article at all could be read', () => {
+      const dir = tempDir();
+      mkdirSync(join(dir, 'sub'));
+      const { code, err } = run(['compare', join(dir, 'sub')]);
+      expect(code).toBe(1);
+      expect(err).toContain('the folder holds no .txt file');
+      expect(err).toContain('no article could be read');
+    });
+
+    it('should print help and version', () => {
+      expect(run(['--help']).out).toContain('Usage: wiretrace compare PATH...');
+      expect(run(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    });
+  });
+});
