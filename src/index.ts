@@ -10,6 +10,7 @@ export { foldSpelling } from './normalize/spelling.js';
 export { segmentParagraphs, segmentSentences } from './segment/index.js';
 export { bodySpans, builtinPatterns, builtinPhrases, detectChrome, learnChrome } from './chrome/index.js';
 export { detectCredits } from './chrome/attribution.js';
+export { extractArticle } from './extract/index.js';
 export { defaultShingleOptions, hashWords, shingleWords, toShingleSet, tokenizeWords } from './shingle/index.js';
 export {
   MINHASH_ALGORITHM,
@@ -34,6 +35,7 @@ export type { NormalizedText } from './normalize/index.js';
 export type { Sentence, Span } from './segment/index.js';
 export type { ChromeOptions, ChromePattern, ChromePhrase, ChromeReason, ChromeSpan, LearnChromeOptions } from './chrome/index.js';
 export type { AgencyCredit } from './chrome/attribution.js';
+export type { ExtractedArticle } from './extract/index.js';
 export type { ShingleOptions, Token } from './shingle/index.js';
 export type { MinHashOptions, MinHashSignature, SerializedSignature } from './minhash/index.js';
 export type { LshIndex, LshMatch, LshOptions, LshStorage, SerializedLshIndex, VerifyOptions } from './lsh/index.js';

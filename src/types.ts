@@ -15,8 +15,17 @@ import type { ChangeType, DiffPart } from './diff/index.js';
 export interface Article {
   /** Unique id (the CLI uses the file name without extension). */
   id: string;
-  /** The article as plain text. All offsets in the report are UTF-16 offsets into it. */
+  /**
+   * The article: plain text, or with `format: 'html'` a saved page. Offsets in the report are
+   * UTF-16 offsets into the text as given, or for HTML into the extracted text the report
+   * carries (`DocumentReport.text`).
+   */
   text: string;
+  /**
+   * `text` (default) or `html`: the article body of an HTML page is extracted first.
+   * @default 'text'
+   */
+  format?: 'text' | 'html';
   /** Outlet or site name; articles of one outlet teach the chrome stage its template lines. */
   outlet?: string;
   /** Where the article was found. Copied to the report. */
@@ -144,6 +153,10 @@ export interface DocumentReport {
   uncreditedReuse: boolean;
   /** Credit and attribution evidence. */
   attribution: Attribution[];
+  /** For HTML input: the extracted text every offset points into. */
+  text?: string;
+  /** Problems met that did not stop the comparison (an HTML page with no article). */
+  warnings?: string[];
   /** Outlet, URL and publication time, when given. */
   outlet?: string;
   url?: string;

@@ -100,7 +100,7 @@ describe('cli', () => {
       const { code, out, err } = run(['compare', '-', '--json'], stdin);
       expect(code).toBe(1);
       expect(err).toContain('stdin line 2: not valid JSON');
-      expect(err).toContain('stdin line 3: "text" must be a string (article "x")');
+      expect(err).toContain('stdin line 3: "text" (or "html") must be a string (article "x")');
       expect(err).toContain('stdin line 4: expected an object');
       expect(err).toContain('stdin line 5: "id" must be a non-empty string');
       expect(err).toContain('stdin line 6: article "e" has an empty text');
@@ -121,7 +121,7 @@ describe('cli', () => {
       mkdirSync(join(dir, 'sub'));
       const { code, err } = run(['compare', join(dir, 'sub')]);
       expect(code).toBe(1);
-      expect(err).toContain('the folder holds no .txt file');
+      expect(err).toContain('the folder holds no .txt or .html file');
       expect(err).toContain('no article could be read');
     });
 
@@ -129,5 +129,22 @@ describe('cli', () => {
       expect(run(['--help']).out).toContain('Usage: wiretrace compare PATH...');
       expect(run(['--version']).out).toMatch(/^\d+\.\d+\.\d+\n$/);
     });
+  });
+});
+
+describe('cli chrome learning', () => {
+  it('should learn a site template from --chrome-from and report it as chrome', () => {
+    const site = tempDir();
+    const footer = 'Get the Valley News app for breaking news alerts';
+    writeFileSync(join(site, 'old1.txt'), `Council approves the budget.\n\n${footer}`);
+    writeFileSync(join(site, 'old2.txt'), `Bridge reopens after repairs.\n\n${footer}`);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'valley.txt'), `${seed('004').text}\n\n${footer}`);
+    writeFileSync(join(dir, 'other.txt'), seed('001').text);
+    const without = JSON.parse(run(['compare', dir, '--json']).out) as Report;
+    const withSite = JSON.parse(run(['compare', dir, '--json', '--chrome-from', site]).out) as Report;
+    const last = (r: Report) => r.documents.find((d) => d.id === 'valley')!.segments.at(-1)!;
+    expect(last(without).kind).toBe('added');
+    expect(last(withSite)).toMatchObject({ kind: 'boilerplate', reason: 'repeated-across-outlet' });
   });
 });

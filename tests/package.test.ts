@@ -35,6 +35,7 @@ describe('package', () => {
         'detectCredits',
         'diffPassage',
         'estimateJaccard',
+        'extractArticle',
         'foldSpelling',
         'formatReport',
         'groupStories',

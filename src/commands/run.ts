@@ -11,6 +11,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { learnChrome } from '../chrome/index.js';
+import { extractArticle } from '../extract/index.js';
 import { compareArticles } from '../report/compare.js';
 import { formatReport } from '../report/text.js';
 import type { Article } from '../types.js';
@@ -38,11 +40,14 @@ const USAGE = `Usage: wiretrace compare PATH... [options]
 Finds wire-agency copy reused across articles and reports, per outlet, what it kept,
 reworded, added, cut and moved, whether it credits the agency, and a derivation verdict.
 
-PATH        a .txt file (its id is the file name without extension), a folder (every
-            .txt in it), or - for JSON Lines on stdin: {"id": "...", "text": "..."} per line
+PATH        a .txt or .html file (its id is the file name without extension), a folder
+            (every .txt and .html in it), or - for JSON Lines on stdin:
+            {"id": "...", "text": "..."} or {"id": "...", "html": "..."} per line
 
 Options:
   --reference ID   measure every article against article ID (the wire copy)
+  --chrome-from DIR  learn a site's template lines (footers, share bars) from other
+                   articles of that site in DIR; may be repeated
   --json           write the JSON report (schema wiretrace/report@1)
   --format FORMAT  text (default) or json
   --color          colour the text report (default on a terminal); --no-color to turn off
@@ -103,7 +108,10 @@ function loadFile(path: string, loaded: Loaded): void {
   }
   const text = decode(bytes, path, loaded.warnings);
   if (Array.isArray(text)) loaded.errors.push(...text);
-  else loaded.articles.push({ id: basename(path, extname(path)), text });
+  else {
+    const html = /^\.html?$/i.test(extname(path));
+    loaded.articles.push({ id: basename(path, extname(path)), text, ...(html ? { format: 'html' as const } : {}) });
+  }
 }
 
 function loadJsonl(input: string, loaded: Loaded): void {
@@ -124,11 +132,15 @@ function loadJsonl(input: string, loaded: Loaded): void {
     const v = value as Partial<Article> | null;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return void loaded.errors.push(`${where}: expected an object {"id", "text"}`);
     if (typeof v.id !== 'string' || v.id.length === 0) return void loaded.errors.push(`${where}: "id" must be a non-empty string`);
-    if (typeof v.text !== 'string') return void loaded.errors.push(`${where}: "text" must be a string (article ${JSON.stringify(v.id)})`);
-    if (v.text.trim().length === 0) return void loaded.errors.push(`${where}: article ${JSON.stringify(v.id)} has an empty text`);
+    const html = typeof (v as { html?: unknown }).html === 'string' ? (v as { html: string }).html : undefined;
+    if (typeof v.text !== 'string' && html === undefined)
+      return void loaded.errors.push(`${where}: "text" (or "html") must be a string (article ${JSON.stringify(v.id)})`);
+    const body = html ?? (v.text as string);
+    if (body.trim().length === 0) return void loaded.errors.push(`${where}: article ${JSON.stringify(v.id)} has an empty text`);
     loaded.articles.push({
       id: v.id,
-      text: v.text,
+      text: body,
+      ...(html !== undefined ? { format: 'html' as const } : {}),
       ...(typeof v.outlet === 'string' ? { outlet: v.outlet } : {}),
       ...(typeof v.url === 'string' ? { url: v.url } : {}),
       ...(typeof v.publishedAt === 'string' ? { publishedAt: v.publishedAt } : {}),
@@ -155,9 +167,9 @@ function loadInputs(paths: readonly string[], io: CliIo): Loaded {
       continue;
     }
     const names = readdirSync(path)
-      .filter((n) => n.toLowerCase().endsWith('.txt'))
+      .filter((n) => /\.(txt|html?)$/i.test(n))
       .sort();
-    if (names.length === 0) loaded.errors.push(`${path}: the folder holds no .txt file`);
+    if (names.length === 0) loaded.errors.push(`${path}: the folder holds no .txt or .html file`);
     for (const n of names) loadFile(join(path, n), loaded);
   }
   // Two files with one name (from two folders) would be two articles with one id.
@@ -185,6 +197,7 @@ export function runCli(io: CliIo): number {
       strict: true,
       options: {
         reference: { type: 'string' },
+        'chrome-from': { type: 'string', multiple: true },
         json: { type: 'boolean' },
         format: { type: 'string' },
         color: { type: 'boolean' },
@@ -222,10 +235,28 @@ export function runCli(io: CliIo): number {
     const reference = values.reference;
     if (reference !== undefined && !loaded.articles.some((a) => a.id === reference))
       throw new UsageError(`--reference ${JSON.stringify(reference)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
-    const report = compareArticles(loaded.articles, reference !== undefined ? { reference } : {});
+    // Template lines learned from other articles of the same site(s).
+    const learnFrom = values['chrome-from'] ?? [];
+    let learned: Set<string> | undefined;
+    if (learnFrom.length > 0) {
+      const site = loadInputs(learnFrom, io);
+      for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
+      if (site.errors.length > 0) loaded.errors.push(...site.errors);
+      learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
+    }
+    const report = compareArticles(loaded.articles, {
+      ...(reference !== undefined ? { reference } : {}),
+      ...(learned !== undefined ? { chrome: { learned } } : {}),
+    });
+    let failed = loaded.errors.length > 0;
+    for (const d of report.documents)
+      for (const w of d.warnings ?? []) {
+        io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
+        failed = true;
+      }
     const color = values['no-color'] === true ? false : values.color === true ? true : io.isTTY === true;
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color }));
-    return loaded.errors.length > 0 ? 1 : 0;
+    return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`wiretrace: ${e.message}\n\n${USAGE}`);

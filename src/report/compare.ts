@@ -11,6 +11,7 @@ import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/l
 import { buildPassage, type Passage } from '../cluster/passages.js';
 import { groupStories } from '../cluster/stories.js';
 import { diffPassage, quotedSpans, type PassageDiff, type SourcedWord } from '../diff/index.js';
+import { extractArticle } from '../extract/index.js';
 import { checkNumber, checkOptions, messages } from '../errors.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import { segmentSentences } from '../segment/index.js';
@@ -124,6 +125,8 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
     if (typeof a !== 'object' || a === null) throw new TypeError(messages.badArticle(i, 'must be an object { id, text }'));
     if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError(messages.badArticle(i, 'needs a non-empty string id'));
     if (typeof a.text !== 'string') throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) needs a string text`));
+    if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
+      throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) format must be "text" or "html" (got ${JSON.stringify(a.format)})`));
     if (a.text.length > maxChars) throw new RangeError(messages.tooLarge(`articles[${i}] (${JSON.stringify(a.id)})`, a.text.length, maxChars));
     if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));
     ids.add(a.id);
@@ -226,7 +229,7 @@ function round(x: number): number {
  * wire text, reconstructs that text (or takes the `reference` article as the wire copy) and
  * reports what every outlet kept, reworded, added, cut and moved.
  *
- * @param articles - Articles `{ id, text }` (plain text; ids unique).
+ * @param input - Articles `{ id, text, format? }` (plain text, or HTML with `format: "html"`; ids unique).
  * @param options - See {@link CompareOptions}.
  * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@1` JSON).
  * @throws TypeError or RangeError naming the bad article or option.
@@ -239,8 +242,17 @@ function round(x: number): number {
  * report.documents[1].verdict; // 'partially-derived'
  * ```
  */
-export function compareArticles(articles: readonly Article[], options: CompareOptions = {}): Report {
-  validate(articles, options);
+export function compareArticles(input: readonly Article[], options: CompareOptions = {}): Report {
+  let articles = input;
+  validate(input, options);
+  // HTML pages become their extracted article text; everything after works on that text.
+  const warnings = new Map<number, string[]>();
+  articles = articles.map((a, i) => {
+    if (a.format !== 'html') return a;
+    const extracted = extractArticle(a.text);
+    if (extracted.warning !== undefined) warnings.set(i, [extracted.warning]);
+    return { ...a, text: extracted.text };
+  });
   const whollyDerived = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
   const partiallyDerived = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
   const learned = learnedFor(articles, options);
@@ -273,7 +285,11 @@ export function compareArticles(articles: readonly Article[], options: CompareOp
       });
     }
     for (const d of storyDocs) {
-      documents[d.index] = documentReport(d, storyId, agency ?? majorityAgency([d]), result, { whollyDerived, partiallyDerived });
+      const r = documentReport(d, storyId, agency ?? majorityAgency([d]), result, { whollyDerived, partiallyDerived });
+      if (d.article.format === 'html') r.text = d.text;
+      const w = warnings.get(d.index);
+      if (w !== undefined) r.warnings = w;
+      documents[d.index] = r;
     }
   }
   return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories };

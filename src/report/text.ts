@@ -80,7 +80,8 @@ export function formatReport(report: Report, articles: readonly Article[], optio
   }
   for (const doc of report.documents) {
     line();
-    formatDocument(doc, texts.get(doc.id) ?? '', clusters, c, max, line, sanitize);
+    // HTML articles: offsets point into the extracted text the report carries.
+    formatDocument(doc, doc.text ?? texts.get(doc.id) ?? '', clusters, c, max, line, sanitize);
   }
   return out.join('\n') + '\n';
 }
@@ -108,6 +109,7 @@ function formatDocument(
       (doc.story === null ? '  (matched no other article)' : '') +
       (doc.uncreditedReuse ? '  ' + c.yellow('UNCREDITED REUSE') : ''),
   );
+  for (const w of doc.warnings ?? []) line(c.yellow(`  warning: ${w}`));
   const n = doc.counts;
   line(`  verbatim ${n.verbatim} · reworded ${n.reworded} · added ${n.added} · cut ${n.cut} · moved ${n.moved} · altered quotes ${n.alteredQuotes} · boilerplate ${n.boilerplate}`);
   const reworded = doc.segments.filter((s) => s.kind === 'reworded');
