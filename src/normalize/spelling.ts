@@ -61,6 +61,19 @@ const YZE = /(?<=.)(yz)(e|es|ed|ing)$/;
  * ```
  */
 export function foldSpelling(word: string): string {
+  let folded = cache.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    // Words repeat across every article of a feed; the cache is bounded so a feed cannot grow it forever.
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(word, folded);
+  }
+  return folded;
+}
+
+const cache = new Map<string, string>();
+
+function fold(word: string): string {
   let w = word;
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(/\p{M}/gu, '');
   w = w.replace(/[’']s$/, '').replace(/[’']/g, '');
