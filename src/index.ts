@@ -27,6 +27,7 @@ export { clusterLinkedPassages as clusterPassages } from './cluster/clusters.js'
 export { defaultStoryOptions, groupStories } from './cluster/stories.js';
 export { diffPassage, renderDiffParts } from './diff/index.js';
 export { compareArticles, defaultCompareOptions } from './report/compare.js';
+export { escapeHtml, renderHtml } from './report/html.js';
 export { formatReport } from './report/text.js';
 export { messages } from './errors.js';
 export { VERSION } from './version.js';
@@ -44,6 +45,7 @@ export type { LinkOptions, PassageLink } from './cluster/links.js';
 export type { RawCluster } from './cluster/clusters.js';
 export type { StoryOptions } from './cluster/stories.js';
 export type { Change, ChangeType, DiffOptions, DiffPart, PassageDiff, SourcedWord } from './diff/index.js';
+export type { HtmlOptions } from './report/html.js';
 export type { FormatOptions } from './report/text.js';
 export type {
   Article,

@@ -8,12 +8,13 @@
  * ({"id": …, "text": …, "outlet"?: …} per line).
  */
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { learnChrome } from '../chrome/index.js';
 import { extractArticle } from '../extract/index.js';
 import { compareArticles } from '../report/compare.js';
+import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import type { Article } from '../types.js';
 import { VERSION } from '../version.js';
@@ -50,6 +51,7 @@ Options:
                    articles of that site in DIR; may be repeated
   --json           write the JSON report (schema wiretrace/report@1)
   --format FORMAT  text (default) or json
+  --html FILE      also write the HTML report (one self-contained page) to FILE
   --color          colour the text report (default on a terminal); --no-color to turn off
   -h, --help       show this help
   -v, --version    show the version
@@ -198,6 +200,7 @@ export function runCli(io: CliIo): number {
       options: {
         reference: { type: 'string' },
         'chrome-from': { type: 'string', multiple: true },
+        html: { type: 'string' },
         json: { type: 'boolean' },
         format: { type: 'string' },
         color: { type: 'boolean' },
@@ -255,6 +258,15 @@ export function runCli(io: CliIo): number {
         failed = true;
       }
     const color = values['no-color'] === true ? false : values.color === true ? true : io.isTTY === true;
+    if (values.html !== undefined) {
+      try {
+        writeFileSync(values.html, renderHtml(report, loaded.articles));
+      } catch (e) {
+        io.stderr(`wiretrace: error: cannot write ${values.html} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return 1;
+      }
+      io.stderr(`wiretrace: wrote ${values.html}\n`);
+    }
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color }));
     return failed ? 1 : 0;
   } catch (e) {

@@ -25,6 +25,8 @@ export interface SourcedWord {
   readonly source: string;
   /** Whether the word is inside quotation marks in its source. */
   readonly quoted: boolean;
+  /** Which quotation of its source it is in (an index), when `quoted`. */
+  readonly quoteId?: number;
   /** Whether the word is written with a capital letter and is not a sentence's first word. */
   readonly capitalised: boolean;
 }
@@ -104,15 +106,17 @@ function sliceRun(words: readonly SourcedWord[]): string {
   return parts.join(' … ');
 }
 
-function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[]): ChangeType {
+function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[], keptQuotes: ReadonlySet<number> = new Set()): ChangeType {
   if (
     removed.length === added.length &&
     removed.length > 0 &&
     removed.every((w, k) => foldSpelling(w.norm) === foldSpelling(added[k]!.norm))
   )
     return 'spelling';
-  const all = [...removed, ...added];
-  if (all.some((w) => w.quoted)) return 'quote';
+  // A quote is altered when wire words inside quotation marks change, or when the outlet's
+  // quotation that keeps some wire words gains others. A quotation the outlet added whole (from
+  // another source) is new material, not an altered quote.
+  if (removed.some((w) => w.quoted) || added.some((w) => w.quoted && (w.quoteId === undefined || keptQuotes.has(w.quoteId)))) return 'quote';
   const num = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => isNumberWord(w.norm)).map((w) => w.norm);
   const rn = num(removed);
   const an = num(added);
@@ -155,6 +159,20 @@ export function diffPassage(
   let equalCount = 0;
   for (const op of rawOps) if (!op.added && !op.removed) equalCount += op.count ?? op.value.length;
   const ops = cleanupOps(rawOps, (words) => words.every((w) => STOPWORDS.has(w)));
+  // Quotations of the passage that keep at least one wire word.
+  const keptQuotes = new Set<number>();
+  {
+    let ib = 0;
+    for (const op of rawOps) {
+      const count = op.count ?? op.value.length;
+      if (op.removed) continue;
+      if (!op.added) for (let k = 0; k < count; k++) {
+        const w = passage[ib + k]!;
+        if (w.quoted && w.quoteId !== undefined) keptQuotes.add(w.quoteId);
+      }
+      ib += count;
+    }
+  }
   const kept = a.length === 0 ? 0 : equalCount / a.length;
   const sameSpelling = canonical.every((w, k) => passage[k]?.norm === w.norm);
   const verbatim = a.length === b.length && equalCount === a.length && sameSpelling;
@@ -172,7 +190,7 @@ export function diffPassage(
         { op: 'delete', text: sliceRun(canonical) },
         { op: 'insert', text: to },
       ],
-      changes: [{ type: classify(canonical, passage), start: at, end: passage.length > 0 ? passage[passage.length - 1]!.end : at, from: sliceRun(canonical), to }],
+      changes: [{ type: classify(canonical, passage, keptQuotes), start: at, end: passage.length > 0 ? passage[passage.length - 1]!.end : at, from: sliceRun(canonical), to }],
     };
   }
 
@@ -194,7 +212,7 @@ export function diffPassage(
     const start = added.length > 0 ? added[0]!.start : ib < passage.length ? passage[ib]!.start : prevEnd;
     const end = added.length > 0 ? added[added.length - 1]!.end : start;
     const to = added.length > 0 ? passageText.slice(start, end) : '';
-    changes.push({ type: classify(removed, added), start, end, from: removed.length > 0 ? sliceRun(removed) : '', to });
+    changes.push({ type: classify(removed, added, keptQuotes), start, end, from: removed.length > 0 ? sliceRun(removed) : '', to });
     removed = [];
     added = [];
   };

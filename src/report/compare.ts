@@ -134,9 +134,10 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
   if (options.reference !== undefined && !ids.has(options.reference)) throw new RangeError(messages.unknownReference(options.reference, [...ids]));
 }
 
-function inSpans(spans: ReadonlyArray<[number, number]>, at: number): boolean {
-  for (const [s, e] of spans) if (at >= s && at < e) return true;
-  return false;
+/** Index of the quotation holding offset `at`, or -1. */
+function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number {
+  for (let i = 0; i < spans.length; i++) if (at >= spans[i]![0] && at < spans[i]![1]) return i;
+  return -1;
 }
 
 /** Words written in lower case somewhere in a text: a capitalised first word that is one of them is no name. */
@@ -161,7 +162,8 @@ function prepare(article: Article, index: number, learned: ReadonlySet<string>, 
       start: w.start,
       end: w.end,
       source: text,
-      quoted: inSpans(quotes, w.start),
+      quoted: quoteIndex(quotes, w.start) >= 0,
+      quoteId: quoteIndex(quotes, w.start),
       // Sentence-initial capitals are settled per story (see `analyseStory`).
       capitalised: /^\p{Lu}/u.test(text.slice(w.start, w.end)) && !STOPWORDS.has(w.norm) && (k > 0 || !lowerSeen.has(w.norm)),
     })),

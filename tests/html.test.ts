@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareArticles, escapeHtml, renderHtml, type Article } from '../src/index.js';
+import { seed, seeds } from './helpers.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const outDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+let browser: Browser;
+
+beforeAll(async () => {
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  } catch (e) {
+    // Never a silent skip: the HTML report is only tested for real in a real browser.
+    throw new Error(
+      `Chromium could not be started at ${executablePath} (${(e as Error).message.split('\n')[0]}). ` +
+        "Install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.",
+    );
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a report page from a file and records requests, console errors and dialogs. */
+async function open(html: string, name: string, width = 1280): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
+  mkdirSync(outDir, { recursive: true });
+  const file = `${outDir}${name}.html`;
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const url = pathToFileURL(file).href;
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(url);
+  return { page, requests, errors, dialogs };
+}
+
+describe('html report', () => {
+  const articles = seeds();
+  const report = compareArticles(articles);
+  const story = report.stories[0]!;
+
+  it('should show the seeds: one matrix row per outlet, one column per wire passage, no request, no console error', async () => {
+    const { page, requests, errors } = await open(renderHtml(report, articles), 'seeds');
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(story.documents.length);
+    expect(await page.locator('table.matrix thead th.wirecol').count()).toBe(story.wire.length);
+    expect(await page.locator('table.summary tbody tr').count()).toBe(5);
+    await page.screenshot({ path: `${outDir}seeds-summary.png` });
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should open an outlet when it is clicked and show its text with word diffs and flags', async () => {
+    const { page, errors } = await open(renderHtml(report, articles), 'seeds-click');
+    const id = articles.find((a) => a.id.startsWith('002'))!.id;
+    const section = page.locator(`details#doc-${id}`);
+    expect(await section.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    await page.locator(`table.summary a.outlet:text("${id}")`).click();
+    expect(await section.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    await expect.poll(() => section.locator('text=Armenia PM Dials').isVisible()).toBe(true);
+    // A reworded passage shows its diff, an altered quote is flagged, cut wire text is struck through.
+    const quote = section.locator('.p.altered').first();
+    expect(await quote.locator('del').first().textContent()).toBe('Localised');
+    expect(await quote.locator('ins').count()).toBeGreaterThan(0);
+    expect(await quote.locator('.flag').textContent()).toBe('ALTERED QUOTE');
+    expect(await section.locator('.p.cut').count()).toBe(report.documents.find((d) => d.id === id)!.cut.length);
+    expect(await section.locator('.p.boilerplate .badge').allTextContents()).toContain('byline');
+    await quote.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${outDir}seeds-002.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should show a passage’s cluster and the other outlets’ versions, by click or keyboard', async () => {
+    const { page } = await open(renderHtml(report, articles), 'seeds-panel');
+    const id = articles.find((a) => a.id.startsWith('001'))!.id;
+    await page.locator(`table.summary a.outlet:text("${id}")`).click();
+    const passage = page.locator(`#doc-${id} .p.verbatim`).filter({ hasText: 'The ministry said it had opened' });
+    await passage.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('#panel');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.textContent()).toContain('2 versions');
+    expect(await panel.textContent()).toContain('004_61b3294e2d42a59d: The ministry said it had opened “humanitarian corridors');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('should sort the summary table by a column', async () => {
+    const { page } = await open(renderHtml(report, articles), 'seeds-sort');
+    await page.locator('table.summary th button:text("Derived")').click();
+    const first = await page.locator('table.summary tbody tr td:first-child').allTextContents();
+    expect(first[0]).toMatch(/^003/); // 0% first
+    await page.locator('table.summary th button:text("Derived")').click();
+    expect((await page.locator('table.summary tbody tr td:first-child').allTextContents())[0]).toMatch(/^004/);
+    await page.close();
+  });
+
+  it('should not break its layout on a phone-width screen, and print without the panel', async () => {
+    const { page } = await open(renderHtml(report, articles), 'seeds-phone', 375);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${outDir}seeds-phone.png` });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#panel').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('should escape hostile article text: nothing executes and the text shows as written', async () => {
+    const hostile = [
+      '<script>window.pwned = 1; alert("script")</script> said the minister on Tuesday in a long statement.',
+      '<img src=x onerror="window.pwned = 2; alert(\'img\')"> was posted alongside the statement by officials.',
+      '</style><style>body{display:none}</style> styled text followed the announcement in the capital city.',
+      '<a href="javascript:alert(1)">click here</a> said the link in the article about the ceasefire talks.',
+      'RTL \u202Emark\u202C and zero\u200Dwidth joiner and \u2066isolate\u2069 text stayed in the article as written.',
+      '</script><script>window.pwned = 3</script> closed the data block in an attempt to run code today.',
+    ];
+    const wire = hostile.join('\n\n');
+    const copy = hostile.slice(0, 4).join('\n\n') + '\n\nAn outlet added this sentence about <b>bold</b> claims and "quotes".';
+    const arts: Article[] = [
+      { id: 'wire<script>', text: wire },
+      { id: 'copy"onmouseover="x', text: copy },
+    ];
+    const r = compareArticles(arts, { reference: 'wire<script>' });
+    const html = renderHtml(r, arts, { title: '<script>alert("title")</script>' });
+    const { page, dialogs, errors, requests } = await open(html, 'hostile');
+    await page.locator('a.outlet').first().click();
+    await page.locator('a.outlet').nth(1).click();
+    for (const p of await page.locator('.p[data-clusters]').all()) {
+      await p.click();
+      await page.keyboard.press('Escape'); // the panel would cover the next passage
+    }
+    expect(await page.evaluate<unknown>('window.pwned')).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('main a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(2); // the data block and the report's own script
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('<script>window.pwned = 1; alert("script")</script> said the minister');
+    expect(text).toContain('<img src=x onerror="window.pwned = 2; alert(\'img\')">');
+    expect(text).toContain('</style><style>body{display:none}</style>');
+    expect(text).toContain('<a href="javascript:alert(1)">click here</a>');
+    expect(await page.title()).toBe('<script>alert("title")</script>');
+    const body = await page.evaluate<string>('document.body.textContent');
+    expect(body).toContain('zero\u200Dwidth joiner');
+    expect(body).toContain('RTL \u202Emark\u202C');
+    expect(body).toContain('\u2066isolate\u2069');
+    await page.screenshot({ path: `${outDir}hostile.png` });
+    await page.close();
+  });
+
+  it('should escape the five HTML metacharacters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('should render an HTML-input report from its own extracted text', () => {
+    const r = compareArticles([{ id: 'h', text: `<article><p>${seed('004').text.split('\n\n').slice(1, 4).join('</p><p>')}</p></article>`, format: 'html' }, seed('004')]);
+    expect(renderHtml(r, [seed('004')])).toContain('Fears of a fresh war have been growing in recent months');
+  });
+});
