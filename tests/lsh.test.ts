@@ -162,3 +162,34 @@ describe('lsh', () => {
     });
   });
 });
+
+describe('MemoryStorage', () => {
+  it('should answer like a plain map of buckets under random inserts and removals (property)', async () => {
+    const { MemoryStorage } = await import('../src/index.js');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 40 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 })), { maxLength: 300 }),
+        (ops) => {
+          const store = new MemoryStorage(3);
+          const model = new Map<string, number[]>();
+          for (const [insert, k, buckets] of ops) {
+            const key = `k${k}`;
+            if (insert && !model.has(key)) {
+              store.insert(key, Uint32Array.from(buckets));
+              model.set(key, buckets);
+            } else if (!insert) {
+              expect(store.remove(key) !== undefined).toBe(model.delete(key));
+            }
+            const probe = Uint32Array.from(buckets);
+            const expected = [...model].filter(([, b]) => b.some((x, i) => x === probe[i])).map(([key2]) => key2).sort();
+            expect(store.candidates(probe).sort()).toEqual(expected);
+            expect(store.size).toBe(model.size);
+          }
+          expect([...store.entries()].map(([key]) => key).sort()).toEqual([...model.keys()].sort());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

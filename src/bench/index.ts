@@ -3,29 +3,35 @@
  * ratios. Never part of the test suite (no timed assertions anywhere).
  *
  *   node --expose-gc build/bench.js [--quick] [--json]
+ *
+ * Each phase runs in a fresh child process (its own heap, JIT and peak RSS); the parent prints
+ * the table and, with --json, one JSON object as the last line.
  */
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeMinHash, estimateJaccard } from '../minhash/index.js';
+import { runCli } from '../commands/run.js';
 import { createLshIndex } from '../lsh/index.js';
 import { jaccard } from '../lsh/sets.js';
+import { computeMinHash, estimateJaccard } from '../minhash/index.js';
 import { normalizeKey } from '../normalize/index.js';
 import { compareArticles } from '../report/compare.js';
 import { segmentParagraphs } from '../segment/index.js';
-import { hashWords, shingleWords, toShingleSet, tokenizeWords } from '../shingle/index.js';
-import { generateCorpus } from './corpus.js';
+import { shingleWords, toShingleSet, tokenizeWords } from '../shingle/index.js';
+import type { Report } from '../types.js';
+import { generateCorpus, type GeneratedArticle } from './corpus.js';
 import { scoreReport } from './score.js';
 
-const require = createRequire(import.meta.url);
-const { Minhash } = require('minhash') as { Minhash: new () => { update(s: string): void; jaccard(o: unknown): number } };
+type Results = Record<string, number | string>;
 
-const args = new Set(process.argv.slice(2));
-const quick = args.has('--quick');
-const json = args.has('--json');
-// The table always prints; --json adds one JSON object as the last line.
-const log = (s = ''): void => console.log(s);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const phaseArg = args.indexOf('--phase');
+const phase = phaseArg >= 0 ? args[phaseArg + 1] : undefined;
 
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -33,7 +39,7 @@ function time<T>(fn: () => T): [T, number] {
   return [r, performance.now() - t];
 }
 
-function percentile(xs: number[], p: number): number {
+function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
@@ -46,151 +52,298 @@ function words(text: string): string[] {
   return tokenizeWords(normalizeKey(text)).map((t) => t.text);
 }
 
-const results: Record<string, number | string> = {};
-
-// ── 1. Sketching: the seeds repeated to ~10 MB (1 MB with --quick) ──────────────────────────
-const corpusDir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
-const seedTexts = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(corpusDir + f, 'utf8'));
-const seedParagraphs = seedTexts.flatMap((t) => segmentParagraphs(t).map((s) => t.slice(s.start, s.end)));
-const targetBytes = (quick ? 1 : 10) * 1024 * 1024;
-const paragraphs: string[] = [];
-let bytes = 0;
-for (let i = 0; bytes < targetBytes; i++) {
-  // A copy number makes each repeat a distinct paragraph (no cache can help).
-  const p = `${seedParagraphs[i % seedParagraphs.length]!} (${Math.floor(i / seedParagraphs.length)})`;
-  paragraphs.push(p);
-  bytes += Buffer.byteLength(p);
+function round(x: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
 }
-const mb = bytes / 1024 / 1024;
 
-gc();
-const [, floorMs] = time(() => {
-  let n = 0;
-  for (const p of paragraphs) n += words(p).length;
-  return n;
-});
-gc();
-const [, oursMs] = time(() => {
-  for (const p of paragraphs) computeMinHash(shingleWords(words(p)));
-});
-// The minhash package is ~100x slower: time it on a sample and scale per paragraph.
-const sample = paragraphs.slice(0, quick ? 500 : 3000);
-gc();
-const [, theirsMs] = time(() => {
-  for (const p of sample) {
-    const m = new Minhash();
-    for (const s of shingleWords(words(p))) m.update(String(s));
-  }
-});
-const oursPerSec = paragraphs.length / (oursMs / 1000);
-const floorPerSec = paragraphs.length / (floorMs / 1000);
-const theirsPerSec = sample.length / (theirsMs / 1000);
-results.paragraphs = paragraphs.length;
-results.megabytes = Number(mb.toFixed(2));
-results.sketchParagraphsPerSec = Math.round(oursPerSec);
-results.minhashPkgParagraphsPerSec = Math.round(theirsPerSec);
-results.floorParagraphsPerSec = Math.round(floorPerSec);
-results.sketchMBPerSec = Number((mb / (oursMs / 1000)).toFixed(2));
-results.ratioVsMinhashPkg = Number((oursPerSec / theirsPerSec).toFixed(1));
-results.ratioVsFloor = Number((floorPerSec / oursPerSec).toFixed(2));
+const require = createRequire(import.meta.url);
+type TheirMinhash = { update(s: string): void; jaccard(o: unknown): number };
+const { Minhash } = require('minhash') as { Minhash: new () => TheirMinhash };
 
-// Accuracy beside speed: mean absolute error of the Jaccard estimate on paragraph pairs.
-const sets = seedParagraphs.map((p) => toShingleSet(shingleWords(words(p))));
-let errOurs = 0;
-let errTheirs = 0;
-let pairs = 0;
-const theirSig = (set: Uint32Array): { jaccard(o: unknown): number } => {
-  const m = new Minhash();
-  for (const s of set) m.update(String(s));
-  return m;
+/** ~600-word wire stories, 9 outlet copies each, plus unrelated articles: `n` articles in all. */
+function corpus(n: number, seed = 5): GeneratedArticle[] {
+  const stories = Math.max(1, Math.round(n / 11));
+  return generateCorpus({ stories, outletsPerStory: 9, unrelated: n - stories * 10, sentencesPerStory: 30, seed });
+}
+
+// ── Phases ─────────────────────────────────────────────────────────────────────────────────
+
+const phases: Record<string, () => Results> = {
+  /** Raw text → signatures: wiretrace, the minhash package on the same shingles, a tokenise-only floor. */
+  sketch() {
+    const articles = corpus(quick ? 1000 : 10_000).map((a) => a.text);
+    const bytes = articles.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const mb = bytes / 1024 / 1024;
+    // Warm up every path once.
+    for (const t of articles.slice(0, 50)) computeMinHash(shingleWords(words(t)));
+    gc();
+    const [, floorMs] = time(() => {
+      let n = 0;
+      for (const t of articles) n += words(t).length;
+      return n;
+    });
+    gc();
+    const [, oursMs] = time(() => {
+      for (const t of articles) computeMinHash(shingleWords(words(t)));
+    });
+    const sample = articles.slice(0, quick ? 100 : 500);
+    gc();
+    const [, theirsMs] = time(() => {
+      for (const t of sample) {
+        const m = new Minhash();
+        for (const s of shingleWords(words(t))) m.update(String(s));
+      }
+    });
+    const ours = articles.length / (oursMs / 1000);
+    const floor = articles.length / (floorMs / 1000);
+    const theirs = sample.length / (theirsMs / 1000);
+
+    // Issue 2's figure: the seed paragraphs repeated to ~10 MB (1 MB quick).
+    const dir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
+    const seedParas = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => {
+        const t = readFileSync(dir + f, 'utf8');
+        return segmentParagraphs(t).map((s) => t.slice(s.start, s.end));
+      });
+    const paras: string[] = [];
+    let size = 0;
+    for (let i = 0; size < (quick ? 1 : 10) * 1024 * 1024; i++) {
+      const p = `${seedParas[i % seedParas.length]!} (${Math.floor(i / seedParas.length)})`;
+      paras.push(p);
+      size += Buffer.byteLength(p);
+    }
+    gc();
+    const [, seedMs] = time(() => {
+      for (const p of paras) computeMinHash(shingleWords(words(p)));
+    });
+    const seedSample = paras.slice(0, 2000);
+    const [, seedTheirsMs] = time(() => {
+      for (const p of seedSample) {
+        const m = new Minhash();
+        for (const s of shingleWords(words(p))) m.update(String(s));
+      }
+    });
+
+    // Accuracy beside speed: Jaccard estimate error on paragraph pairs that overlap.
+    const gen = corpus(220, 8);
+    const paragraphsOf = (a: GeneratedArticle): Uint32Array[] => a.text.split('\n\n').map((p) => toShingleSet(shingleWords(words(p))));
+    let errOurs = 0;
+    let errTheirs = 0;
+    let pairs = 0;
+    const theirSig = (s: Uint32Array): TheirMinhash => {
+      const m = new Minhash();
+      for (const v of s) m.update(String(v));
+      return m;
+    };
+    for (let i = 0; i + 1 < gen.length && pairs < 2000; i++) {
+      if (!gen[i]!.wire) continue;
+      const wire = paragraphsOf(gen[i]!);
+      const copy = paragraphsOf(gen[i + 1]!);
+      for (const a of wire)
+        for (const b of copy) {
+          const exact = jaccard(a, b);
+          if (exact === 0) continue;
+          errOurs += Math.abs(estimateJaccard(computeMinHash(a), computeMinHash(b)) - exact);
+          errTheirs += Math.abs(theirSig(a).jaccard(theirSig(b)) - exact);
+          pairs++;
+        }
+    }
+    return {
+      sketchArticles: articles.length,
+      sketchMB: round(mb, 1),
+      sketchArticlesPerSec: round(ours),
+      minhashPkgArticlesPerSec: round(theirs, 1),
+      floorArticlesPerSec: round(floor),
+      sketchMBPerSec: round(mb / (oursMs / 1000), 2),
+      floorMBPerSec: round(mb / (floorMs / 1000), 2),
+      ratioVsMinhashPkg: round(ours / theirs, 1),
+      ratioVsFloor: round(floor / ours, 2),
+      seedParagraphs: paras.length,
+      seedMB: round(size / 1024 / 1024, 1),
+      seedParagraphsPerSec: round(paras.length / (seedMs / 1000)),
+      seedMinhashPkgParagraphsPerSec: round(seedSample.length / (seedTheirsMs / 1000)),
+      jaccardPairs: pairs,
+      jaccardMaeOurs: round(errOurs / pairs, 4),
+      jaccardMaeMinhashPkg: round(errTheirs / pairs, 4),
+    };
+  },
+
+  /** LSH: insert every paragraph, query a sample; latency and heap bytes per paragraph. */
+  index() {
+    // One configuration per process: `--phase index --size N --threshold T`.
+    const n = Number(args[args.indexOf('--size') + 1]);
+    const threshold = Number(args[args.indexOf('--threshold') + 1]);
+    const articles = corpus(Math.ceil(n / 9), 3);
+    const sampleEvery = Math.max(1, Math.floor(n / 5000));
+    const sampleTexts: string[] = [];
+    // Typed arrays live outside the JS heap: count their buffers too.
+    const used = (): number => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    gc();
+    gc();
+    const before = used();
+    const index = createLshIndex({ threshold });
+    let count = 0;
+    let insertMs = 0;
+    // Exact duplicates (a site's footer on every page) are collapsed before the index, as a
+    // feed should: otherwise they make most of the candidate pairs.
+    const seen = new Set<string>();
+    let duplicates = 0;
+    outer: for (const a of articles)
+      for (const p of a.text.split('\n\n')) {
+        if (count >= n) break outer;
+        const key = normalizeKey(p);
+        if (seen.has(key)) {
+          duplicates++;
+          continue;
+        }
+        seen.add(key);
+        const sig = computeMinHash(shingleWords(words(p)));
+        const t = performance.now();
+        index.insert(`p${count}`, sig);
+        insertMs += performance.now() - t;
+        if (count % sampleEvery === 0) sampleTexts.push(p);
+        count++;
+      }
+    gc();
+    gc();
+    // Heap held by the index alone: the sample texts are strings the corpus already holds.
+    seen.clear();
+    gc();
+    const heap = used() - before - sampleTexts.length * 8;
+    const lat: number[] = [];
+    for (const p of sampleTexts) {
+      const q = computeMinHash(shingleWords(words(p)));
+      lat.push(time(() => index.query(q))[1]);
+    }
+    const key = `${n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`}@${threshold}`;
+    return {
+      [`indexed_${key}`]: count,
+      [`duplicatesCollapsed_${key}`]: duplicates,
+      [`bands_${key}`]: `${index.bands}x${index.rows}`,
+      [`insertPerSec_${key}`]: round(count / (insertMs / 1000)),
+      [`queryP50Ms_${key}`]: round(percentile(lat, 50), 4),
+      [`queryP95Ms_${key}`]: round(percentile(lat, 95), 4),
+      [`bytesPerParagraph_${key}`]: round(heap / count),
+    };
+  },
+
+  /** compareArticles on one story of 5 to 50 outlets. */
+  story() {
+    const out: Results = {};
+    for (const outlets of [5, 10, 20, 50]) {
+      const gen = generateCorpus({ stories: 1, outletsPerStory: outlets - 1, unrelated: 0, sentencesPerStory: 30, seed: outlets });
+      const input = gen.map((a) => ({ id: a.id, text: a.text }));
+      compareArticles(input);
+      const lat: number[] = [];
+      for (let i = 0; i < (quick ? 3 : 10); i++) lat.push(time(() => compareArticles(input))[1]);
+      out[`storyMs_${outlets}`] = round(percentile(lat, 50), 1);
+    }
+    return out;
+  },
+
+  /** The CLI on a folder of generated articles (10k; 1k quick), with accuracy against the answers. */
+  folder() {
+    const n = quick ? 1000 : 10_000;
+    const gen = corpus(n, 5);
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
+    for (const a of gen) writeFileSync(join(dir, `${a.id}.txt`), a.text);
+    let json = '';
+    const [code, ms] = time(() => runCli({ argv: ['compare', dir, '--json'], readStdin: () => '', stdout: (s) => (json += s), stderr: () => undefined }));
+    rmSync(dir, { recursive: true, force: true });
+    if (code !== 0) throw new Error(`compare exited ${code}`);
+    const score = scoreReport(JSON.parse(json) as Report, gen);
+    const out: Results = {
+      folderArticles: gen.length,
+      compareFolderSec: round(ms / 1000, 2),
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+    };
+    for (const [k, v] of Object.entries(score)) out[k] = round(v, 4);
+    return out;
+  },
+
+  /** The word-level report of two ~1,500-word articles. */
+  pair() {
+    const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 72, seed: 9 });
+    const input = [
+      { id: 'wire', text: wire!.text },
+      { id: 'copy', text: copy!.text },
+    ];
+    for (let i = 0; i < 5; i++) compareArticles(input);
+    const lat: number[] = [];
+    for (let i = 0; i < (quick ? 30 : 100); i++) lat.push(time(() => compareArticles(input))[1]);
+    return { pairWords: words(wire!.text).length, pairReportP50Ms: round(percentile(lat, 50), 1), pairReportP95Ms: round(percentile(lat, 95), 1) };
+  },
 };
-const ours = sets.map((s) => computeMinHash(s));
-const theirs = sets.map(theirSig);
-for (let i = 0; i < sets.length; i++)
-  for (let j = i + 1; j < sets.length; j++) {
-    const exact = jaccard(sets[i]!, sets[j]!);
-    if (exact === 0 && (i + j) % 7 !== 0) continue; // keep the pairs that overlap, plus a sample of the rest
-    errOurs += Math.abs(estimateJaccard(ours[i]!, ours[j]!) - exact);
-    errTheirs += Math.abs(theirs[i]!.jaccard(theirs[j]!) - exact);
-    pairs++;
+
+// ── Child: run one phase, print its results as one JSON line ──────────────────────────────
+if (phase !== undefined) {
+  const run = phases[phase];
+  if (run === undefined) throw new Error(`unknown phase ${phase}`);
+  console.log(JSON.stringify(run()));
+} else {
+  // ── Parent: run every phase in a fresh process, then print the table ─────────────────────
+  const self = fileURLToPath(import.meta.url);
+  const results: Results = {};
+  const started = performance.now();
+  const big = quick ? 100_000 : 1_000_000;
+  const runs: string[][] = [['sketch']];
+  for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);
+  runs.push(['story'], ['folder'], ['pair']);
+  for (const [name, ...extra] of runs) {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', self, '--phase', name!, ...extra, ...(quick ? ['--quick'] : [])], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    Object.assign(results, JSON.parse(out.trim().split('\n').pop()!) as Results);
   }
-results.jaccardMaeOurs = Number((errOurs / pairs).toFixed(4));
-results.jaccardMaeMinhashPkg = Number((errTheirs / pairs).toFixed(4));
-
-log(`wiretrace benchmark (${quick ? 'quick' : 'full'}) — node ${process.version}, ${process.platform} ${process.arch}`);
-log();
-log(`Sketching: seed paragraphs repeated to ${mb.toFixed(1)} MB (${paragraphs.length} paragraphs), word 5-shingles, 128 permutations`);
-log(`  wiretrace          ${Math.round(oursPerSec).toString().padStart(9)} paragraphs/s  ${(mb / (oursMs / 1000)).toFixed(1)} MB/s`);
-log(`  minhash package    ${Math.round(theirsPerSec).toString().padStart(9)} paragraphs/s  (sample of ${sample.length})`);
-log(`  floor (tokenise)   ${Math.round(floorPerSec).toString().padStart(9)} paragraphs/s`);
-log(`  ratio vs minhash package: ${(oursPerSec / theirsPerSec).toFixed(1)}x faster; floor/ours: ${(floorPerSec / oursPerSec).toFixed(2)}`);
-log(`  Jaccard mean abs. error on ${pairs} paragraph pairs: wiretrace ${(errOurs / pairs).toFixed(4)}, minhash package ${(errTheirs / pairs).toFixed(4)}`);
-
-// ── 2. Index: insert every paragraph, query each ───────────────────────────────────────────
-{
-  const n = quick ? 10_000 : 50_000;
-  const gen = generateCorpus({ stories: Math.ceil(n / 60), outletsPerStory: 3, unrelated: 0, seed: 7 });
-  const paras = gen.flatMap((a) => a.text.split('\n\n')).slice(0, n);
-  const sigs = paras.map((p) => computeMinHash(shingleWords(words(p))));
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const index = createLshIndex({ threshold: 0.5 });
-  const [, insertMs] = time(() => sigs.forEach((s, i) => index.insert(String(i), s)));
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  const lat: number[] = [];
-  for (let i = 0; i < sigs.length; i += Math.max(1, Math.floor(sigs.length / 5000))) {
-    const t = performance.now();
-    index.query(sigs[i]!);
-    lat.push(performance.now() - t);
-  }
-  results.indexedParagraphs = sigs.length;
-  results.insertPerSec = Math.round(sigs.length / (insertMs / 1000));
-  results.queryP50Ms = Number(percentile(lat, 50).toFixed(4));
-  results.queryP95Ms = Number(percentile(lat, 95).toFixed(4));
-  results.bytesPerIndexedParagraph = Math.round((after - before) / sigs.length);
-  log();
-  log(`Index: ${sigs.length} paragraphs, threshold 0.5 (${index.bands} bands × ${index.rows} rows)`);
-  log(`  insert ${results.insertPerSec}/s, query p50 ${results.queryP50Ms} ms, p95 ${results.queryP95Ms} ms, ${results.bytesPerIndexedParagraph} bytes per indexed paragraph (heap)`);
-}
-
-// ── 3. End to end on generated stories, with accuracy against the known answers ─────────────
-{
-  const stories = quick ? 20 : 100;
-  const corpus = generateCorpus({ stories, outletsPerStory: 9, unrelated: stories, seed: 5 });
-  const input = corpus.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet }));
-  gc();
-  const [report, ms] = time(() => compareArticles(input));
-  const score = scoreReport(report, corpus);
-  results.compareArticles = input.length;
-  results.compareSec = Number((ms / 1000).toFixed(2));
-  results.msPerStory = Number((ms / stories).toFixed(1));
-  results.peakRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  for (const [k, v] of Object.entries(score)) results[k] = Number(v.toFixed(4));
-  log();
-  log(`End to end: compareArticles on ${input.length} generated articles (${stories} stories × 10 versions + ${stories} unrelated)`);
-  log(`  ${(ms / 1000).toFixed(2)} s, ${(ms / stories).toFixed(1)} ms per story, RSS ${results.peakRssMb} MB`);
-  log(
-    `  accuracy: story ARI ${score.storyAri.toFixed(3)}, links P ${score.linkPrecision.toFixed(3)} R ${score.linkRecall.toFixed(3)}, added P ${score.addedPrecision.toFixed(3)} R ${score.addedRecall.toFixed(3)}, cut P ${score.cutPrecision.toFixed(3)} R ${score.cutRecall.toFixed(3)}`,
-  );
-}
-
-// ── 4. The word-level report of a pair of ~1,500-word articles ─────────────────────────────
-{
-  const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 75, seed: 9 });
-  const pair = [
-    { id: 'wire', text: wire!.text },
-    { id: 'copy', text: copy!.text },
+  const r = results;
+  const bigLabel = quick ? '100k' : '1M';
+  const lines = [
+    `wiretrace benchmark (${quick ? 'quick' : 'full'}) — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    '',
+    `Sketching: raw text → 128-permutation signatures of word 5-shingles, ${r.sketchArticles} generated articles (~600 words, ${r.sketchMB} MB)`,
+    `  wiretrace              ${String(r.sketchArticlesPerSec).padStart(8)} articles/s   ${r.sketchMBPerSec} MB/s`,
+    `  minhash package        ${String(r.minhashPkgArticlesPerSec).padStart(8)} articles/s   (same shingles; sample)`,
+    `  floor (tokenise only)  ${String(r.floorArticlesPerSec).padStart(8)} articles/s   ${r.floorMBPerSec} MB/s`,
+    `  ours / minhash package = ${r.ratioVsMinhashPkg}×   floor / ours = ${r.ratioVsFloor}`,
+    `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
+    `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
+    '',
+    'LSH index of paragraphs (insert every one, query a sample of 5,000):',
+    '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',
   ];
-  const lat: number[] = [];
-  for (let i = 0; i < (quick ? 20 : 60); i++) lat.push(time(() => compareArticles(pair))[1]);
-  results.pairWords = words(wire!.text).length;
-  results.pairReportP95Ms = Number(percentile(lat, 95).toFixed(1));
-  log();
-  log(`Pair report: two articles of ~${results.pairWords} words, p95 ${results.pairReportP95Ms} ms`);
+  for (const label of ['10k', bigLabel])
+    for (const t of [0.8, 0.5]) {
+      const k = `${label}@${t}`;
+      lines.push(
+        `  ${label.padEnd(6)} ${String(t).padEnd(10)} ${String(r[`bands_${k}`]).padEnd(11)} ${String(r[`insertPerSec_${k}`]).padEnd(11)} ${String(r[`queryP50Ms_${k}`]).padEnd(7)} ms  ${String(r[`queryP95Ms_${k}`]).padEnd(7)} ms  ${r[`bytesPerParagraph_${k}`]}`,
+      );
+    }
+  lines.push(
+    '',
+    `compareArticles, one story: ${[5, 10, 20, 50].map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms`).join(', ')}`,
+    `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
+    `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
+    `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
+    'Streaming index (100k feed): not built yet.',
+    '',
+    `(${round((performance.now() - started) / 1000, 1)} s)`,
+  );
+  console.log(lines.join('\n'));
+  if (args.includes('--json')) {
+    console.log(
+      JSON.stringify({
+        ...r,
+        queryP95Ms: r[`queryP95Ms_${bigLabel}@0.8`],
+        bytesPerIndexedParagraph: r[`bytesPerParagraph_${bigLabel}@0.8`],
+        compare10kSec: r.compareFolderSec,
+      }),
+    );
+  }
 }
-
-if (json) console.log(JSON.stringify(results));

@@ -37,7 +37,7 @@ export interface LshOptions {
   bands?: number;
   /** Rows per band; give with `bands`. */
   rows?: number;
-  /** Bucket storage; in memory unless given. */
+  /** Bucket storage; in memory unless given (its `bands` must equal the index's). */
   storage?: LshStorage;
 }
 
@@ -119,11 +119,6 @@ export interface LshIndex {
   toJSON(): SerializedLshIndex;
 }
 
-interface Entry {
-  buckets: Uint32Array;
-  shingles: Uint32Array | null;
-}
-
 interface Resolved {
   threshold: number;
   numPerm: number;
@@ -165,7 +160,8 @@ class MinHashLshIndex implements LshIndex {
   readonly numPerm: number;
   readonly seed: number;
   private readonly storage: LshStorage;
-  private readonly entries = new Map<string, Entry>();
+  /** Shingle sets kept for exact verification (only for keys inserted with them). */
+  private readonly sets = new Map<string, Uint32Array>();
 
   constructor(settings: Resolved, storage: LshStorage) {
     this.bands = settings.bands;
@@ -177,7 +173,7 @@ class MinHashLshIndex implements LshIndex {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.storage.size;
   }
 
   private bucketsOf(sig: MinHashSignature): Uint32Array {
@@ -196,21 +192,18 @@ class MinHashLshIndex implements LshIndex {
 
   insert(key: string, signature: MinHashSignature, shingles?: Uint32Array): void {
     if (typeof key !== 'string') throw new TypeError(messages.notAString('key', key));
-    if (this.entries.has(key)) throw new Error(messages.duplicateKey(key));
-    this.addEntry(key, { buckets: this.bucketsOf(signature), shingles: shingles ?? null });
+    if (this.storage.has(key)) throw new Error(messages.duplicateKey(key));
+    this.addEntry(key, this.bucketsOf(signature), shingles ?? null);
   }
 
   /** @internal */
-  addEntry(key: string, entry: Entry): void {
-    this.entries.set(key, entry);
-    for (let b = 0; b < this.bands; b++) this.storage.add(b, entry.buckets[b]!, key);
+  addEntry(key: string, buckets: Uint32Array, shingles: Uint32Array | null): void {
+    this.storage.insert(key, buckets);
+    if (shingles !== null) this.sets.set(key, shingles);
   }
 
   query(signature: MinHashSignature): string[] {
-    const buckets = this.bucketsOf(signature);
-    const found = new Set<string>();
-    for (let b = 0; b < this.bands; b++) for (const key of this.storage.get(b, buckets[b]!)) found.add(key);
-    return [...found].sort();
+    return this.storage.candidates(this.bucketsOf(signature)).sort();
   }
 
   queryVerified(signature: MinHashSignature, shingles: Uint32Array, options: VerifyOptions = {}): LshMatch[] {
@@ -221,8 +214,8 @@ class MinHashLshIndex implements LshIndex {
     const minContainment = options.minContainment ?? Infinity;
     const out: LshMatch[] = [];
     for (const key of this.query(signature)) {
-      const other = this.entries.get(key)!.shingles;
-      if (other === null) continue;
+      const other = this.sets.get(key);
+      if (other === undefined) continue;
       const j = jaccard(shingles, other);
       const c = containment(shingles, other);
       if (j >= minJaccard || c >= minContainment) out.push({ key, jaccard: j, containment: c });
@@ -231,15 +224,13 @@ class MinHashLshIndex implements LshIndex {
   }
 
   remove(key: string): boolean {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return false;
-    for (let b = 0; b < this.bands; b++) this.storage.remove(b, entry.buckets[b]!, key);
-    this.entries.delete(key);
+    if (this.storage.remove(key) === undefined) return false;
+    this.sets.delete(key);
     return true;
   }
 
   has(key: string): boolean {
-    return this.entries.has(key);
+    return this.storage.has(key);
   }
 
   toJSON(): SerializedLshIndex {
@@ -251,7 +242,10 @@ class MinHashLshIndex implements LshIndex {
       threshold: this.threshold,
       bands: this.bands,
       rows: this.rows,
-      entries: [...this.entries].map(([key, e]) => [key, Array.from(e.buckets), e.shingles === null ? null : Array.from(e.shingles)]),
+      entries: [...this.storage.entries()].map(([key, buckets]) => {
+        const set = this.sets.get(key);
+        return [key, Array.from(buckets), set === undefined ? null : Array.from(set)];
+      }),
     };
   }
 }
@@ -272,6 +266,8 @@ class MinHashLshIndex implements LshIndex {
  */
 export function createLshIndex(options: LshOptions = {}): LshIndex {
   const settings = resolveOptions(options);
+  if (options.storage !== undefined && options.storage.bands !== settings.bands)
+    throw new RangeError(`storage has ${options.storage.bands} bands but the index uses ${settings.bands}; make the storage with the index's bands.`);
   return new MinHashLshIndex(settings, options.storage ?? new MemoryStorage(settings.bands));
 }
 
@@ -303,10 +299,8 @@ export function parseLshIndex(data: unknown, options: { storage?: LshStorage } =
   for (const [i, entry] of d.entries!.entries()) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || entry[1].length !== settings.bands)
       bad(`entries[${i}] is not [key, buckets, shingles]`);
-    index.addEntry(entry[0], {
-      buckets: Uint32Array.from(entry[1]),
-      shingles: Array.isArray(entry[2]) ? Uint32Array.from(entry[2]) : null,
-    });
+    if (index.has(entry[0])) bad(`entries[${i}] repeats the key ${JSON.stringify(entry[0])}`);
+    index.addEntry(entry[0], Uint32Array.from(entry[1]), Array.isArray(entry[2]) ? Uint32Array.from(entry[2]) : null);
   }
   return index;
 }

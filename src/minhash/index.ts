@@ -100,21 +100,22 @@ export function computeMinHash(shingles: ArrayLike<number>, options: MinHashOpti
   const n = shingles.length;
   if (n === 0) return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
   const xs = shingles instanceof Uint32Array ? shingles : Uint32Array.from(shingles);
-  // Permutation-major order keeps a_i, b_i and the running minimum in registers.
+  // Permutation-major order keeps a_i, b_i and the running minimum in registers. Values stay
+  // int32 (the top bit flipped, so signed order is unsigned order): no heap numbers in the loop.
   for (let i = 0; i < numPerm; i++) {
     const ai = a[i]! | 0;
     const bi = b[i]! | 0;
-    let min = 0xffffffff;
+    let min = 0x7fffffff;
     for (let s = 0; s < n; s++) {
-      let h = (Math.imul(xs[s]!, ai) + bi) | 0;
+      let h = (Math.imul(xs[s]! | 0, ai) + bi) | 0;
       h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
+      h = Math.imul(h, -2048144789); // 0x85ebca6b
       h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
+      h = Math.imul(h, -1028477387); // 0xc2b2ae35
+      h = h ^ (h >>> 16) ^ -2147483648; // flip the sign bit
       if (h < min) min = h;
     }
-    hv[i] = min;
+    hv[i] = (min ^ -2147483648) >>> 0;
   }
   return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
 }
