@@ -124,7 +124,10 @@ function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[]
   const cap = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => w.capitalised).map((w) => foldSpelling(w.norm));
   const rc = cap(removed);
   const ac = cap(added);
-  if ((rc.length > 0 || ac.length > 0) && rc.join(' ') !== ac.join(' ')) return 'name';
+  // A name change: one name put for another, or a name added or dropped in a short edit. A
+  // long rewrite that happens to lose a name (a merged sentence dropping its subject) is wording.
+  const short = removed.length <= 3 && added.length <= 3;
+  if (rc.join(' ') !== ac.join(' ') && ((rc.length > 0 && ac.length > 0) || (short && rc.length + ac.length > 0))) return 'name';
   return 'wording';
 }
 

@@ -92,7 +92,8 @@ function consensusOrder(raw: readonly RawCluster[], wire: readonly boolean[], pa
   return [...order, ...rest];
 }
 
-interface Doc {
+/** @internal An article prepared for comparison (chrome, passages, credits). */
+export interface Doc {
   readonly index: number;
   readonly article: Article;
   readonly text: string;
@@ -147,7 +148,8 @@ function lowerCaseWords(text: string): Set<string> {
   return out;
 }
 
-function prepare(article: Article, index: number, learned: ReadonlySet<string>, options: CompareOptions, storyLower?: ReadonlySet<string>): Doc {
+/** @internal */
+export function prepare(article: Article, index: number, learned: ReadonlySet<string>, options: CompareOptions, storyLower?: ReadonlySet<string>): Doc {
   const text = article.text;
   const chrome = detectChrome(text, { ...options.chrome, learned });
   const body = bodySpans(text, chrome);
@@ -182,7 +184,8 @@ function learnedFor(articles: readonly Article[], options: CompareOptions): Read
   return articles.map((a) => new Set([...extra, ...acrossInput, ...(a.outlet !== undefined ? (perOutlet.get(a.outlet) ?? []) : [])]));
 }
 
-function docTrigrams(doc: Doc): Uint32Array {
+/** @internal */
+export function docTrigrams(doc: Doc): Uint32Array {
   // Document set: trigrams over the body's matching forms that hold a content word.
   const words = doc.passages.flatMap((p) => p.words.map((w) => w.match));
   const hashes = hashWords(words);
@@ -193,7 +196,8 @@ function docTrigrams(doc: Doc): Uint32Array {
   return toShingleSet(Uint32Array.from(keep));
 }
 
-function majorityAgency(docs: readonly Doc[]): string | null {
+/** @internal */
+export function majorityAgency(docs: readonly Doc[]): string | null {
   const counts = new Map<string, number>();
   for (const d of docs) for (const a of new Set(d.credits.map((c) => c.agency))) counts.set(a, (counts.get(a) ?? 0) + 1);
   let best: string | null = null;

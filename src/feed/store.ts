@@ -1,0 +1,182 @@
+/**
+ * Storage of a streaming wire index, behind one small asynchronous interface (as datasketch's
+ * `storage.py` is for its LSH), so that the in-memory store, the on-disk store and a Redis
+ * store shared by many workers are interchangeable.
+ */
+
+/** An article as the index keeps it. */
+export interface StoredArticle {
+  /** Article id. */
+  id: string;
+  /** Story it belongs to. */
+  story: string;
+  /** Plain text (for HTML input: the extracted text). */
+  text: string;
+  /** Outlet, URL and publication time, when given. */
+  outlet?: string;
+  url?: string;
+  publishedAt?: string;
+  /** Time it entered the window: its publication time, else when it was added (ms since epoch). */
+  time: number;
+  /** Ingest order within the store. */
+  seq: number;
+  /** Bucket hashes of its document signature, one per band. */
+  buckets: number[];
+  /** Sorted set of its content-bearing word trigrams (story verification). */
+  trigrams: number[];
+}
+
+/** Counts a store reports. */
+export interface StoreStats {
+  articles: number;
+  stories: number;
+}
+
+/** Where a wire index keeps its articles and stories. */
+export interface WireStore {
+  /** `memory`, `file` or `redis`. */
+  readonly kind: string;
+  /** An article by id. */
+  get(id: string): Promise<StoredArticle | undefined>;
+  /** Stores an article under its story and indexes its buckets: all or nothing. */
+  put(article: StoredArticle): Promise<void>;
+  /** Removes an article: all or nothing. Returns it, or `undefined` if absent. */
+  delete(id: string): Promise<StoredArticle | undefined>;
+  /** Ids of the articles that share at least one bucket with `buckets`. */
+  candidates(buckets: readonly number[]): Promise<string[]>;
+  /** Ids of a story's articles, in ingest order. */
+  story(storyId: string): Promise<string[]>;
+  /** Every story id. */
+  stories(): Promise<string[]>;
+  /** Moves every article of the `from` stories into `into`: all or nothing. */
+  merge(into: string, from: readonly string[]): Promise<void>;
+  /** A story id never handed out before, and the next ingest sequence number. */
+  allocate(): Promise<{ story: string; seq: number }>;
+  /** Runs `fn` while no other writer (in this or another process) holds the store. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Counts. */
+  stats(): Promise<StoreStats>;
+  /** Releases connections and files. */
+  close(): Promise<void>;
+}
+
+/** A promise-chain mutex: callers run one at a time, in call order. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Runs `fn` after every earlier caller has finished. */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** The default store: everything in memory, gone with the process. */
+export class MemoryWireStore implements WireStore {
+  readonly kind: string = 'memory';
+  protected readonly articles = new Map<string, StoredArticle>();
+  protected readonly storyMembers = new Map<string, string[]>();
+  protected readonly buckets = new Map<string, Set<string>>();
+  protected nextStory = 1;
+  protected nextSeq = 1;
+  private readonly mutex = new Mutex();
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    return this.articles.get(id);
+  }
+
+  async put(article: StoredArticle): Promise<void> {
+    this.applyPut(article);
+  }
+
+  async delete(id: string): Promise<StoredArticle | undefined> {
+    const a = this.articles.get(id);
+    if (a !== undefined) this.applyDelete(id);
+    return a;
+  }
+
+  async candidates(buckets: readonly number[]): Promise<string[]> {
+    const out = new Set<string>();
+    buckets.forEach((b, band) => {
+      for (const id of this.buckets.get(`${band}:${b}`) ?? []) out.add(id);
+    });
+    return [...out];
+  }
+
+  async story(storyId: string): Promise<string[]> {
+    return [...(this.storyMembers.get(storyId) ?? [])];
+  }
+
+  async stories(): Promise<string[]> {
+    return [...this.storyMembers.keys()];
+  }
+
+  async merge(into: string, from: readonly string[]): Promise<void> {
+    this.applyMerge(into, from);
+  }
+
+  async allocate(): Promise<{ story: string; seq: number }> {
+    return { story: `s${this.nextStory++}`, seq: this.nextSeq++ };
+  }
+
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(fn);
+  }
+
+  async stats(): Promise<StoreStats> {
+    return { articles: this.articles.size, stories: this.storyMembers.size };
+  }
+
+  async close(): Promise<void> {}
+
+  /** @internal */
+  protected applyPut(a: StoredArticle): void {
+    if (this.articles.has(a.id)) this.applyDelete(a.id);
+    this.articles.set(a.id, a);
+    const members = this.storyMembers.get(a.story) ?? [];
+    members.push(a.id);
+    members.sort((x, y) => this.articles.get(x)!.seq - this.articles.get(y)!.seq);
+    this.storyMembers.set(a.story, members);
+    a.buckets.forEach((b, band) => {
+      const key = `${band}:${b}`;
+      let set = this.buckets.get(key);
+      if (set === undefined) this.buckets.set(key, (set = new Set()));
+      set.add(a.id);
+    });
+    this.nextSeq = Math.max(this.nextSeq, a.seq + 1);
+    const n = Number(a.story.slice(1));
+    if (Number.isInteger(n)) this.nextStory = Math.max(this.nextStory, n + 1);
+  }
+
+  /** @internal */
+  protected applyDelete(id: string): void {
+    const a = this.articles.get(id);
+    if (a === undefined) return;
+    this.articles.delete(id);
+    const members = (this.storyMembers.get(a.story) ?? []).filter((x) => x !== id);
+    if (members.length === 0) this.storyMembers.delete(a.story);
+    else this.storyMembers.set(a.story, members);
+    a.buckets.forEach((b, band) => {
+      const key = `${band}:${b}`;
+      const set = this.buckets.get(key);
+      set?.delete(id);
+      if (set?.size === 0) this.buckets.delete(key);
+    });
+  }
+
+  /** @internal */
+  protected applyMerge(into: string, from: readonly string[]): void {
+    const all = [...(this.storyMembers.get(into) ?? [])];
+    for (const s of from) {
+      if (s === into) continue;
+      for (const id of this.storyMembers.get(s) ?? []) {
+        this.articles.get(id)!.story = into;
+        all.push(id);
+      }
+      this.storyMembers.delete(s);
+    }
+    all.sort((x, y) => this.articles.get(x)!.seq - this.articles.get(y)!.seq);
+    if (all.length > 0) this.storyMembers.set(into, all);
+  }
+}

@@ -1,0 +1,149 @@
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../src/bench/corpus.js';
+import { FileWireStore, MemoryWireStore, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
+import { seeds } from './helpers.js';
+
+const seedFeed: FeedArticle[] = seeds().map((a) => ({ id: a.id, text: a.text }));
+const generated = generateCorpus({ stories: 4, outletsPerStory: 4, unrelated: 4, seed: 21 });
+const feed: FeedArticle[] = [...seedFeed, ...generated.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet }))];
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'wiretrace-store-'));
+}
+
+/** The stories as a partition: sorted lists of sorted ids. */
+function partition(results: readonly IndexResult[]): string[][] {
+  const byStory = new Map<string, string[]>();
+  for (const r of results) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r.id]);
+  return [...byStory.values()].map((ids) => ids.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+async function ingest(store: WireStore, articles: readonly FeedArticle[]): Promise<{ results: IndexResult[]; finalStories: string[][] }> {
+  const index = createWireIndex({ store, now: () => Date.parse('2023-09-20T12:00:00Z') });
+  const results: IndexResult[] = [];
+  for (const a of articles) results.push(await index.add(a));
+  // Stories as they stand at the end (merges move earlier articles).
+  const final: IndexResult[] = [];
+  for (const a of articles) final.push(await index.query(a));
+  await index.close();
+  return { results, finalStories: partition(final) };
+}
+
+describe('feed', () => {
+  describe('createWireIndex', () => {
+    it('should put the four AFP-derived seeds in one story and the generated families in their own', async () => {
+      const { results, finalStories } = await ingest(new MemoryWireStore(), feed);
+      const ids = (prefix: string) => seedFeed.filter((a) => a.id.startsWith(prefix)).map((a) => a.id);
+      expect(finalStories).toContainEqual([...ids('000'), ...ids('001'), ...ids('002'), ...ids('004')].sort());
+      expect(finalStories).toContainEqual(ids('003'));
+      for (let s = 0; s < 4; s++) expect(finalStories).toContainEqual(generated.filter((a) => a.story === `st${s}`).map((a) => a.id).sort());
+      const three = results.find((r) => r.id.startsWith('003'))!;
+      expect(three.verdict).toBe('non-derived');
+      const one = results.find((r) => r.id.startsWith('001'))!;
+      expect(one.newStory).toBe(false);
+      expect(one.credited).toBe(true);
+      expect(one.matches.some((m) => m.document.startsWith('000'))).toBe(true);
+    });
+
+    it('should give the same stories whatever order the feed arrives in', async () => {
+      const forward = await ingest(new MemoryWireStore(), feed);
+      const backward = await ingest(new MemoryWireStore(), [...feed].reverse());
+      const shuffled = await ingest(new MemoryWireStore(), feed.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a));
+      expect(backward.finalStories).toEqual(forward.finalStories);
+      expect(shuffled.finalStories).toEqual(forward.finalStories);
+    });
+
+    it('should be idempotent by id, remove articles, report a story and expire old ones', async () => {
+      let clock = Date.parse('2023-09-20T12:00:00Z');
+      const index = createWireIndex({ now: () => clock, windowMs: 86_400_000 });
+      const first = await index.add(seedFeed[1]!);
+      const again = await index.add(seedFeed[1]!);
+      expect(again.alreadyIndexed).toBe(true);
+      expect(again.story).toBe(first.story);
+      expect((await index.stats()).articles).toBe(1);
+      const four = await index.add(seedFeed[4]!);
+      expect(four.story).toBe(first.story);
+      // Against 001 alone, 004's paragraphs that 001 cut are 004's own: partly derived.
+      expect(four.verdict).toBe('partially-derived');
+      expect(four.derivedShare).toBeGreaterThan(0.4);
+      const report = await index.report(first.story);
+      expect(report.documents.map((d) => d.id)).toEqual([seedFeed[1]!.id, seedFeed[4]!.id]);
+      expect(report.stories[0]!.wire.length).toBeGreaterThan(5);
+      expect(await index.remove(seedFeed[4]!.id)).toBe(true);
+      expect(await index.remove(seedFeed[4]!.id)).toBe(false);
+      clock += 2 * 86_400_000;
+      expect(await index.expire()).toBe(1);
+      expect(await index.stats()).toEqual({ articles: 0, stories: 0, store: 'memory' });
+    });
+
+    it('should not join a story whose articles are outside the time window', async () => {
+      const index = createWireIndex({ windowMs: 3_600_000 });
+      const a = await index.add({ ...seedFeed[1]!, publishedAt: '2023-09-19T10:00:00Z' });
+      const b = await index.add({ ...seedFeed[4]!, publishedAt: '2023-09-20T10:00:00Z' });
+      expect(b.story).not.toBe(a.story);
+      expect(b.newStory).toBe(true);
+    });
+
+    it('should take HTML and reject bad articles and options by name', async () => {
+      const index = createWireIndex();
+      const r = await index.add({ id: 'h', html: `<article><p>${seedFeed[4]!.text!.split('\n\n').slice(1, 5).join('</p><p>')}</p></article>` });
+      expect(r.story).toMatch(/^s\d+$/);
+      await expect(index.add({ id: '', text: 'x' })).rejects.toThrow(/non-empty string id/);
+      await expect(index.add({ id: 'x' })).rejects.toThrow(/exactly one of "text" and "html"/);
+      await expect(index.add({ id: 'x', text: 'a', html: 'b' })).rejects.toThrow(/exactly one of/);
+      expect(() => createWireIndex({ windowMs: -1 })).toThrow(RangeError);
+      expect(() => createWireIndex({ maxCompared: 0 })).toThrow(/maxCompared/);
+    });
+  });
+
+  describe('FileWireStore', () => {
+    it('should give the same results as the memory store, and survive a restart', async () => {
+      const dir = tempDir();
+      const mem = await ingest(new MemoryWireStore(), feed);
+      const file = await ingest(new FileWireStore(dir), feed);
+      expect(file.results.map((r) => ({ ...r }))).toEqual(mem.results.map((r) => ({ ...r })));
+      // Reopened: every article is there, already indexed, in the same stories.
+      const reopened = await ingest(new FileWireStore(dir), feed);
+      expect(reopened.results.every((r) => r.alreadyIndexed)).toBe(true);
+      expect(reopened.finalStories).toEqual(mem.finalStories);
+    });
+
+    it('should lose at most the article being written when a write is cut short', async () => {
+      const dir = tempDir();
+      await ingest(new FileWireStore(dir), feed.slice(0, 6));
+      const journal = join(dir, 'journal.jsonl');
+      const before = readFileSync(journal, 'utf8');
+      // A process killed mid-write leaves half a line.
+      appendFileSync(journal, before.split('\n').slice(-3, -2)[0]!.slice(0, 200));
+      const store = new FileWireStore(dir);
+      expect(store.recovered).toBe(1);
+      expect((await store.stats()).articles).toBe(6);
+      expect(readFileSync(journal, 'utf8')).toBe(before);
+      // Resuming the feed adds the rest without duplicates.
+      const index = createWireIndex({ store });
+      const results: IndexResult[] = [];
+      for (const a of feed) results.push(await index.add(a));
+      expect(results.filter((r) => r.alreadyIndexed)).toHaveLength(6);
+      expect((await index.stats()).articles).toBe(feed.length);
+      await index.close();
+    });
+
+    it('should refuse a corrupt journal and a journal of another format version, naming the file', async () => {
+      const dir = tempDir();
+      await ingest(new FileWireStore(dir), feed.slice(0, 3));
+      const journal = join(dir, 'journal.jsonl');
+      const lines = readFileSync(journal, 'utf8').split('\n');
+      // Change one digit inside line 2: its checksum no longer matches.
+      writeFileSync(journal, [lines[0], lines[1]!.replace(/\d/, (d) => String((Number(d) + 1) % 10)), ...lines.slice(2)].join('\n'));
+      expect(() => new FileWireStore(dir)).toThrow(new RegExp(`${journal.replace(/[/.]/g, '\\$&')}: line 2 is corrupt \\(checksum mismatch\\)`));
+      const other = tempDir();
+      const header = '{"format":"wiretrace/store@2"}';
+      writeFileSync(join(other, 'journal.jsonl'), `${header}\t${crc32(header).toString(16).padStart(8, '0')}\n`);
+      expect(() => new FileWireStore(other)).toThrow(/was written in format "wiretrace\/store@2"; this version of wiretrace reads wiretrace\/store@1 only/);
+    });
+  });
+});
