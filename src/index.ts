@@ -29,7 +29,7 @@ export { diffPassage, renderDiffParts } from './diff/index.js';
 export { compareArticles, defaultCompareOptions } from './report/compare.js';
 export { escapeHtml, renderHtml } from './report/html.js';
 export { formatReport } from './report/text.js';
-export { FILE_STORE_FORMAT, FileWireStore, MemoryWireStore, createWireIndex } from './feed/index.js';
+export { FILE_STORE_FORMAT, FileWireStore, MemoryWireStore, REDIS_STORE_FORMAT, createWireIndex, openRedisWireStore } from './feed/index.js';
 export { messages } from './errors.js';
 export { VERSION } from './version.js';
 
@@ -48,7 +48,7 @@ export type { StoryOptions } from './cluster/stories.js';
 export type { Change, ChangeType, DiffOptions, DiffPart, PassageDiff, SourcedWord } from './diff/index.js';
 export type { HtmlOptions } from './report/html.js';
 export type { FormatOptions } from './report/text.js';
-export type { FeedArticle, IndexResult, IndexStats, StoreStats, StoredArticle, WireIndex, WireIndexOptions, WireStore } from './feed/index.js';
+export type { FeedArticle, IndexResult, IndexStats, RedisStoreOptions, StoreStats, StoredArticle, WireIndex, WireIndexOptions, WireStore } from './feed/index.js';
 export type {
   Article,
   Attribution,

@@ -39,6 +39,8 @@ describe('package', () => {
         'FILE_STORE_FORMAT',
         'FileWireStore',
         'MemoryWireStore',
+        'REDIS_STORE_FORMAT',
+        'openRedisWireStore',
         'createWireIndex',
         'extractArticle',
         'foldSpelling',

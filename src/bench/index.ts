@@ -24,7 +24,11 @@ import { segmentParagraphs } from '../segment/index.js';
 import { shingleWords, toShingleSet, tokenizeWords } from '../shingle/index.js';
 import type { Report } from '../types.js';
 import { generateCorpus, type GeneratedArticle } from './corpus.js';
-import { scoreReport } from './score.js';
+import { adjustedRandIndex, scoreReport } from './score.js';
+import { FileWireStore } from '../feed/file-store.js';
+import { createWireIndex, type IndexResult } from '../feed/index.js';
+import { openRedisWireStore } from '../feed/redis-store.js';
+import { MemoryWireStore, type WireStore } from '../feed/store.js';
 
 type Results = Record<string, number | string>;
 
@@ -69,7 +73,7 @@ function corpus(n: number, seed = 5): GeneratedArticle[] {
 
 // ── Phases ─────────────────────────────────────────────────────────────────────────────────
 
-const phases: Record<string, () => Results> = {
+const phases: Record<string, () => Results | Promise<Results>> = {
   /** Raw text → signatures: wiretrace, the minhash package on the same shingles, a tokenise-only floor. */
   sketch() {
     const articles = corpus(quick ? 1000 : 10_000).map((a) => a.text);
@@ -267,6 +271,49 @@ const phases: Record<string, () => Results> = {
     return out;
   },
 
+  /** A generated feed through the streaming index, per store: ingest rate and memory per article. */
+  async feed() {
+    const kind = args[args.indexOf('--store') + 1]!;
+    const n = Number(args[args.indexOf('--size') + 1]);
+    const gen = corpus(n, 13);
+    let store: WireStore;
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-feed-'));
+    if (kind === 'memory') store = new MemoryWireStore();
+    else if (kind === 'file') store = new FileWireStore(dir);
+    else {
+      try {
+        store = await openRedisWireStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6390', { namespace: `bench-${Date.now()}` });
+      } catch (e) {
+        return { [`feed_${kind}`]: `skipped: ${(e as Error).message}` };
+      }
+    }
+    const index = createWireIndex({ store });
+    gc();
+    const before = process.memoryUsage();
+    const t = performance.now();
+    const results: IndexResult[] = [];
+    for (const a of gen) results.push(await index.add({ id: a.id, text: a.text, outlet: a.outlet }));
+    const ms = performance.now() - t;
+    gc();
+    const after = process.memoryUsage();
+    const stats = await index.stats();
+    // Accuracy: the final stories against the generated families.
+    const final = await Promise.all(gen.map(async (a) => (await store.get(a.id))!.story));
+    const ari = adjustedRandIndex(
+      gen.map((a) => a.story ?? `solo:${a.id}`),
+      final.map((s, i) => (gen[i]!.story === null && results[i]!.newStory && final.filter((x) => x === s).length === 1 ? `solo:${gen[i]!.id}` : s)),
+    );
+    await index.close();
+    rmSync(dir, { recursive: true, force: true });
+    return {
+      [`feed_${kind}_articles`]: n,
+      [`feed_${kind}_perSec`]: round(n / (ms / 1000), 1),
+      [`feed_${kind}_heapKbPerArticle`]: round((after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / n / 1024, 1),
+      [`feed_${kind}_stories`]: stats.stories,
+      [`feed_${kind}_ari`]: round(ari, 4),
+    };
+  },
+
   /** The word-level report of two ~1,500-word articles. */
   pair() {
     const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 72, seed: 9 });
@@ -285,7 +332,7 @@ const phases: Record<string, () => Results> = {
 if (phase !== undefined) {
   const run = phases[phase];
   if (run === undefined) throw new Error(`unknown phase ${phase}`);
-  console.log(JSON.stringify(run()));
+  console.log(JSON.stringify(await run()));
 } else {
   // ── Parent: run every phase in a fresh process, then print the table ─────────────────────
   const self = fileURLToPath(import.meta.url);
@@ -295,6 +342,10 @@ if (phase !== undefined) {
   const runs: string[][] = [['sketch']];
   for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);
   runs.push(['story'], ['folder'], ['pair']);
+  // The feed: 100k articles in memory (2k quick); the stores that write per article on 20k (1k quick).
+  runs.push(['feed', '--store', 'memory', '--size', String(quick ? 2000 : 100_000)]);
+  for (const store of ['file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 1000 : 20_000)]);
+  if (args.includes('--feed-only')) runs.splice(0, runs.length - 3);
   for (const [name, ...extra] of runs) {
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', self, '--phase', name!, ...extra, ...(quick ? ['--quick'] : [])], {
       encoding: 'utf8',
@@ -331,7 +382,13 @@ if (phase !== undefined) {
     `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
     `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
     `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
-    'Streaming index (100k feed): not built yet.',
+    `Streaming index (wiretrace index add): ${['memory', 'file', 'redis']
+      .map((k) =>
+        typeof r[`feed_${k}`] === 'string'
+          ? `${k}: ${r[`feed_${k}`]}`
+          : `${k} ${r[`feed_${k}_articles`]} articles at ${r[`feed_${k}_perSec`]}/s, ${r[`feed_${k}_heapKbPerArticle`]} KB heap per article, story ARI ${r[`feed_${k}_ari`]}`,
+      )
+      .join('; ')}`,
     '',
     `(${round((performance.now() - started) / 1000, 1)} s)`,
   );

@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { learnChrome } from '../chrome/index.js';
+import { INDEX_USAGE, runIndexCli } from './index-cmd.js';
 import { extractArticle } from '../extract/index.js';
 import { compareArticles } from '../report/compare.js';
 import { renderHtml } from '../report/html.js';
@@ -31,12 +32,19 @@ export interface CliIo {
   stderr: (s: string) => void;
   /** Whether standard output is a terminal (colours on by default). */
   isTTY?: boolean;
+  /** Standard input as a stream of lines (for `index add`, which must not wait for the end). */
+  stdinLines?: () => AsyncIterable<string>;
+  /** Whether standard error is a terminal (progress lines). */
+  stderrIsTTY?: boolean;
+  /** Clock in ms, for rates. */
+  now?: () => number;
 }
 
 /** Largest input file read, in bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const USAGE = `Usage: wiretrace compare PATH... [options]
+       wiretrace index add|report|stats --store STORE ...   (wiretrace index --help)
 
 Finds wire-agency copy reused across articles and reports, per outlet, what it kept,
 reworded, added, cut and moved, whether it credits the agency, and a derivation verdict.
@@ -185,7 +193,18 @@ function loadInputs(paths: readonly string[], io: CliIo): Loaded {
 }
 
 /**
- * Runs the command line.
+ * Runs any command, `index …` included (which streams, so this returns a promise).
+ *
+ * @param io - Arguments and I/O.
+ * @returns The exit status.
+ */
+export async function runCliAsync(io: CliIo): Promise<number> {
+  if (io.argv[0] === 'index') return runIndexCli(io.argv.slice(1), io);
+  return runCli(io);
+}
+
+/**
+ * Runs the command line (`compare`, help, version).
  *
  * @param io - Arguments and I/O.
  * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
@@ -215,7 +234,7 @@ export function runCli(io: CliIo): number {
   }
   const { values, positionals } = parsed;
   if (values.help === true) {
-    io.stdout(USAGE);
+    io.stdout(positionals[0] === 'index' ? INDEX_USAGE : USAGE);
     return 0;
   }
   if (values.version === true) {

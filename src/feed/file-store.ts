@@ -92,10 +92,7 @@ export class FileWireStore extends MemoryWireStore {
     if (op.op === 'put') this.applyPut(op.article);
     else if (op.op === 'delete') this.applyDelete(op.id);
     else if (op.op === 'merge') this.applyMerge(op.into, op.from);
-    else if (op.op === 'allocate') {
-      this.nextStory = Math.max(this.nextStory, Number(op.story.slice(1)) + 1);
-      this.nextSeq = Math.max(this.nextSeq, op.seq + 1);
-    }
+    else if (op.op === 'allocate') this.nextSeq = Math.max(this.nextSeq, op.seq + 1);
   }
 
   private append(value: unknown): void {
@@ -124,9 +121,8 @@ export class FileWireStore extends MemoryWireStore {
   }
 
   override async allocate(): Promise<{ story: string; seq: number }> {
-    const next = { story: `s${this.nextStory}`, seq: this.nextSeq };
+    const next = { story: `s${this.nextSeq}`, seq: this.nextSeq };
     this.append({ op: 'allocate', ...next });
-    this.nextStory++;
     this.nextSeq++;
     return next;
   }

@@ -22,6 +22,8 @@ import type { Article, Attribution, Report, Verdict } from '../types.js';
 import { MemoryWireStore, type StoredArticle, type WireStore } from './store.js';
 
 export { FileWireStore, FILE_STORE_FORMAT } from './file-store.js';
+export { openRedisWireStore, REDIS_STORE_FORMAT } from './redis-store.js';
+export type { RedisStoreOptions } from './redis-store.js';
 export { MemoryWireStore, Mutex } from './store.js';
 export type { StoreStats, StoredArticle, WireStore } from './store.js';
 
@@ -169,7 +171,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     let d = cache.get(article.id);
     if (d === undefined || d.text !== article.text) {
       d = prepare(article, 0, new Set(), {});
-      if (cache.size >= 20_000) cache.delete(cache.keys().next().value!);
+      if (cache.size >= 2_000) cache.delete(cache.keys().next().value!);
       cache.set(article.id, d);
     }
     return d;
@@ -283,6 +285,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           buckets: p.buckets,
           trigrams: Array.from(p.trigrams),
         });
+        if (cache.size >= 2_000) cache.delete(cache.keys().next().value!);
         cache.set(p.article.id, p.doc);
         return evaluate(p, story, { id: p.article.id, story, newStory: stories.length === 0, merged, alreadyIndexed: false });
       });

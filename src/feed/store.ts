@@ -78,7 +78,6 @@ export class MemoryWireStore implements WireStore {
   protected readonly articles = new Map<string, StoredArticle>();
   protected readonly storyMembers = new Map<string, string[]>();
   protected readonly buckets = new Map<string, Set<string>>();
-  protected nextStory = 1;
   protected nextSeq = 1;
   private readonly mutex = new Mutex();
 
@@ -117,7 +116,9 @@ export class MemoryWireStore implements WireStore {
   }
 
   async allocate(): Promise<{ story: string; seq: number }> {
-    return { story: `s${this.nextStory++}`, seq: this.nextSeq++ };
+    // Story ids come from the same counter in every store, so stores give identical results.
+    const seq = this.nextSeq++;
+    return { story: `s${seq}`, seq };
   }
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -145,8 +146,6 @@ export class MemoryWireStore implements WireStore {
       set.add(a.id);
     });
     this.nextSeq = Math.max(this.nextSeq, a.seq + 1);
-    const n = Number(a.story.slice(1));
-    if (Number.isInteger(n)) this.nextStory = Math.max(this.nextStory, n + 1);
   }
 
   /** @internal */

@@ -1,0 +1,229 @@
+/**
+ * The Redis store: one index shared by many worker processes on many machines (through
+ * `ioredis`, an optional peer dependency loaded only when this store is opened).
+ *
+ * Every key starts with `wt:<namespace>:`, and article ids appear in keys only hex-encoded, so no
+ * id (spaces, colons, Unicode, 10 kB long) can collide with another or escape the namespace.
+ * Writing one article is one MULTI/EXEC transaction (or one Lua script where a step depends on
+ * what is stored), so a crash or a Redis restart never leaves half an article behind. Story
+ * assignment runs under a lock shared by all workers (SET NX PX with a token, released by a
+ * compare-and-delete script), so concurrent workers end with the stories one worker would make.
+ * A `format` key records the layout version; a store of another version is refused.
+ */
+
+import type { StoredArticle, StoreStats, WireStore } from './store.js';
+
+/** Layout version of the keys this version reads and writes. */
+export const REDIS_STORE_FORMAT = 'wiretrace/redis-store@1';
+
+/** Options of {@link openRedisWireStore}. */
+export interface RedisStoreOptions {
+  /**
+   * Key namespace: indexes with different namespaces share a Redis without meeting.
+   * @default 'default'
+   */
+  namespace?: string;
+  /**
+   * How long a worker may hold the write lock before it is considered dead (ms).
+   * @default 30000
+   */
+  lockTtlMs?: number;
+}
+
+interface RedisLike {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ...args: Array<string | number>): Promise<string | null>;
+  mget(...keys: string[]): Promise<Array<string | null>>;
+  smembers(key: string): Promise<string[]>;
+  scard(key: string): Promise<number>;
+  zrange(key: string, start: number, stop: number): Promise<string[]>;
+  incr(key: string): Promise<number>;
+  eval(script: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+  multi(): { exec(): Promise<Array<[Error | null, unknown]> | null> } & Record<string, (...args: Array<string | number>) => unknown>;
+  pipeline(): { exec(): Promise<Array<[Error | null, unknown]> | null> } & Record<string, (...args: Array<string | number>) => unknown>;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+}
+
+const hex = (id: string): string => Buffer.from(id, 'utf8').toString('hex');
+const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
+
+// Deletes an article and its index entries, and its story when it was the last member.
+const DELETE_SCRIPT = `
+local p, h = ARGV[1], ARGV[2]
+local story = redis.call('GET', p .. 'astory:' .. h)
+if not story then return 0 end
+local buckets = cjson.decode(redis.call('GET', p .. 'abuckets:' .. h))
+for band, b in ipairs(buckets) do
+  redis.call('SREM', p .. 'bucket:' .. (band - 1) .. ':' .. string.format('%d', b), h)
+end
+redis.call('ZREM', p .. 'story:' .. story, h)
+if redis.call('ZCARD', p .. 'story:' .. story) == 0 then redis.call('SREM', p .. 'stories', story) end
+redis.call('DEL', p .. 'article:' .. h, p .. 'astory:' .. h, p .. 'abuckets:' .. h)
+redis.call('SREM', p .. 'articles', h)
+return 1`;
+
+// Moves every member of the stories ARGV[3..] into story ARGV[2].
+const MERGE_SCRIPT = `
+local p, into = ARGV[1], ARGV[2]
+for i = 3, #ARGV do
+  local from = ARGV[i]
+  if from ~= into then
+    local members = redis.call('ZRANGE', p .. 'story:' .. from, 0, -1, 'WITHSCORES')
+    for j = 1, #members, 2 do
+      redis.call('ZADD', p .. 'story:' .. into, members[j + 1], members[j])
+      redis.call('SET', p .. 'astory:' .. members[j], into)
+    end
+    redis.call('DEL', p .. 'story:' .. from)
+    redis.call('SREM', p .. 'stories', from)
+  end
+end
+redis.call('SADD', p .. 'stories', into)
+return 1`;
+
+const UNLOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+class RedisWireStore implements WireStore {
+  readonly kind = 'redis';
+  private readonly p: string;
+
+  constructor(
+    private readonly redis: RedisLike,
+    namespace: string,
+    private readonly lockTtlMs: number,
+  ) {
+    this.p = `wt:${hex(namespace)}:`;
+  }
+
+  /** Checks (or writes) the layout version. */
+  async init(): Promise<void> {
+    await this.redis.set(`${this.p}format`, REDIS_STORE_FORMAT, 'NX');
+    const format = await this.redis.get(`${this.p}format`);
+    if (format !== REDIS_STORE_FORMAT)
+      throw new Error(`The Redis store was written in format ${JSON.stringify(format)}; this version of wiretrace reads ${REDIS_STORE_FORMAT} only.`);
+  }
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    const h = hex(id);
+    const [body, story] = await this.redis.mget(`${this.p}article:${h}`, `${this.p}astory:${h}`);
+    if (body === null || body === undefined || story === null || story === undefined) return undefined;
+    return { ...(JSON.parse(body) as Omit<StoredArticle, 'story'>), story };
+  }
+
+  async put(a: StoredArticle): Promise<void> {
+    const h = hex(a.id);
+    const { story, ...body } = a;
+    const m = this.redis.multi();
+    m.set!(`${this.p}article:${h}`, JSON.stringify(body));
+    m.set!(`${this.p}astory:${h}`, story);
+    m.set!(`${this.p}abuckets:${h}`, JSON.stringify(a.buckets));
+    m.zadd!(`${this.p}story:${story}`, a.seq, h);
+    m.sadd!(`${this.p}stories`, story);
+    m.sadd!(`${this.p}articles`, h);
+    a.buckets.forEach((b, band) => m.sadd!(`${this.p}bucket:${band}:${b}`, h));
+    await exec(m);
+  }
+
+  async delete(id: string): Promise<StoredArticle | undefined> {
+    const a = await this.get(id);
+    if (a === undefined) return undefined;
+    await this.redis.eval(DELETE_SCRIPT, 0, this.p, hex(id));
+    return a;
+  }
+
+  async candidates(buckets: readonly number[]): Promise<string[]> {
+    const pipe = this.redis.pipeline();
+    buckets.forEach((b, band) => pipe.smembers!(`${this.p}bucket:${band}:${b}`));
+    const out = new Set<string>();
+    for (const [, members] of (await exec(pipe)) as Array<[Error | null, string[]]>) for (const h of members) out.add(unhex(h));
+    return [...out];
+  }
+
+  async story(storyId: string): Promise<string[]> {
+    return (await this.redis.zrange(`${this.p}story:${storyId}`, 0, -1)).map(unhex);
+  }
+
+  async stories(): Promise<string[]> {
+    return this.redis.smembers(`${this.p}stories`);
+  }
+
+  async merge(into: string, from: readonly string[]): Promise<void> {
+    await this.redis.eval(MERGE_SCRIPT, 0, this.p, into, ...from);
+  }
+
+  async allocate(): Promise<{ story: string; seq: number }> {
+    const seq = await this.redis.incr(`${this.p}seq`);
+    return { story: `s${seq}`, seq };
+  }
+
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const key = `${this.p}lock`;
+    const token = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    for (let wait = 2; ; wait = Math.min(50, wait * 2)) {
+      if ((await this.redis.set(key, token, 'PX', this.lockTtlMs, 'NX')) === 'OK') break;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    try {
+      return await fn();
+    } finally {
+      await this.redis.eval(UNLOCK_SCRIPT, 1, key, token);
+    }
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [articles, stories] = await Promise.all([this.redis.scard(`${this.p}articles`), this.redis.scard(`${this.p}stories`)]);
+    return { articles, stories };
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.redis.quit();
+    } catch {
+      this.redis.disconnect();
+    }
+  }
+}
+
+async function exec(m: { exec(): Promise<Array<[Error | null, unknown]> | null> }): Promise<Array<[Error | null, unknown]>> {
+  const res = await m.exec();
+  if (res === null) throw new Error('Redis transaction was aborted.');
+  for (const [err] of res) if (err !== null) throw err;
+  return res;
+}
+
+/**
+ * Opens a Redis store.
+ *
+ * @param url - `redis://host:port[/db]`.
+ * @param options - Namespace and lock timeout.
+ * @returns The store, connected and checked.
+ * @throws Error when `ioredis` is not installed, Redis cannot be reached, or the store is of another version.
+ */
+export async function openRedisWireStore(url: string, options: RedisStoreOptions = {}): Promise<WireStore> {
+  let Redis: new (url: string, opts: Record<string, unknown>) => RedisLike;
+  try {
+    Redis = ((await import('ioredis')) as unknown as { Redis: typeof Redis }).Redis;
+  } catch {
+    throw new Error('The Redis store needs the ioredis package: npm install ioredis');
+  }
+  // Fail loudly rather than wait forever: commands error while disconnected, and a failed
+  // connection attempt is retried a few times before the error reaches the caller.
+  const redis = new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: true, retryStrategy: (n: number) => (n > 20 ? null : Math.min(1000, n * 100)) });
+  // Connection errors reach callers as rejected commands; without a listener ioredis would also
+  // print each one.
+  (redis as unknown as { on(event: string, fn: (e: Error) => void): void }).on('error', () => undefined);
+  try {
+    await (redis as unknown as { connect(): Promise<void> }).connect();
+  } catch (e) {
+    redis.disconnect();
+    throw new Error(`Cannot connect to Redis at ${url}: ${(e as Error).message}`);
+  }
+  const store = new RedisWireStore(redis, options.namespace ?? 'default', options.lockTtlMs ?? 30_000);
+  try {
+    await store.init();
+  } catch (e) {
+    redis.disconnect();
+    throw e;
+  }
+  return store;
+}

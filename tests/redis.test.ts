@@ -1,0 +1,199 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../src/bench/corpus.js';
+import {
+  MemoryWireStore,
+  REDIS_STORE_FORMAT,
+  createWireIndex,
+  openRedisWireStore,
+  type FeedArticle,
+  type IndexResult,
+  type WireStore,
+} from '../src/index.js';
+import { seeds } from './helpers.js';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const feed: FeedArticle[] = [
+  ...seeds().map((a) => ({ id: a.id, text: a.text })),
+  ...generateCorpus({ stories: 3, outletsPerStory: 4, unrelated: 3, seed: 33 }).map((a) => ({ id: a.id, text: a.text, outlet: a.outlet })),
+];
+let redis: Redis | undefined;
+let available = false;
+
+beforeAll(async () => {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    await probe.ping();
+    available = true;
+    redis = probe;
+  } catch (e) {
+    probe.disconnect();
+    // In CI a missing Redis is a failure, never a silent skip.
+    if (process.env.CI) throw new Error(`Redis is not reachable at ${url} (${(e as Error).message}); .ci/run starts Debian's redis-server.`);
+  }
+});
+
+afterAll(async () => {
+  await redis?.quit();
+});
+
+let nsCounter = 0;
+function namespace(): string {
+  return `test-${process.pid}-${Date.now()}-${nsCounter++}`;
+}
+
+async function ingest(store: WireStore, articles: readonly FeedArticle[]): Promise<IndexResult[]> {
+  const index = createWireIndex({ store, now: () => Date.parse('2023-09-20T12:00:00Z') });
+  const out: IndexResult[] = [];
+  for (const a of articles) out.push(await index.add(a));
+  await index.close();
+  return out;
+}
+
+/** Every article's current story, as a partition of ids. */
+async function partition(store: WireStore, articles: readonly FeedArticle[]): Promise<string[][]> {
+  const byStory = new Map<string, string[]>();
+  for (const a of articles) {
+    const s = (await store.get(a.id))!.story;
+    byStory.set(s, [...(byStory.get(s) ?? []), a.id]);
+  }
+  return [...byStory.values()].map((x) => x.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+function worker(ns: string, lines: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'index', 'add', '--store', url, '--namespace', ns]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, out }));
+    child.stdin.end(lines);
+  });
+}
+
+describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnSync('redis-cli', ['-u', url, 'ping']).stdout?.toString().trim() !== 'PONG')('redis store', () => {
+  it('should be reachable', () => {
+    expect(available).toBe(true);
+  });
+
+  it('should give the same results as the memory store on the same feed', async () => {
+    const mem = await ingest(new MemoryWireStore(), feed);
+    const red = await ingest(await openRedisWireStore(url, { namespace: namespace() }), feed);
+    expect(red).toEqual(mem);
+  });
+
+  it('should end with the stories of one worker when four workers feed it at once', async () => {
+    const single = new MemoryWireStore();
+    await ingest(single, feed);
+    const expected = await partition(single, feed);
+    const ns = namespace();
+    const quarters = [0, 1, 2, 3].map((w) => feed.filter((_, i) => i % 4 === w).map((a) => JSON.stringify(a)).join('\n') + '\n');
+    const runs = await Promise.all(quarters.map((q) => worker(ns, q)));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    const store = await openRedisWireStore(url, { namespace: ns });
+    expect(await partition(store, feed)).toEqual(expected);
+    expect((await store.stats()).articles).toBe(feed.length);
+    await store.close();
+  });
+
+  it('should resume a killed worker without loss or duplicates', async () => {
+    const ns = namespace();
+    const lines = feed.map((a) => JSON.stringify(a)).join('\n') + '\n';
+    // Kill the first worker as soon as it has written a few results.
+    await new Promise<void>((resolve) => {
+      const child: ChildProcess = spawn(process.execPath, [cli, 'index', 'add', '--store', url, '--namespace', ns]);
+      let seen = 0;
+      child.stdout!.on('data', (d: Buffer) => {
+        seen += d.toString().split('\n').length - 1;
+        if (seen >= 5) child.kill('SIGKILL');
+      });
+      child.on('close', () => resolve());
+      child.stdin!.end(lines);
+    });
+    const store = await openRedisWireStore(url, { namespace: ns });
+    const before = (await store.stats()).articles;
+    expect(before).toBeGreaterThanOrEqual(5);
+    expect(before).toBeLessThan(feed.length);
+    await store.close();
+    const again = await worker(ns, lines);
+    expect(again.code).toBe(0);
+    const results = again.out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult);
+    expect(results.filter((r) => r.alreadyIndexed)).toHaveLength(before);
+    const after = await openRedisWireStore(url, { namespace: ns });
+    expect((await after.stats()).articles).toBe(feed.length);
+    const single = new MemoryWireStore();
+    await ingest(single, feed);
+    expect(await partition(after, feed)).toEqual(await partition(single, feed));
+    await after.close();
+  });
+
+  it('should keep odd ids apart and inside their namespace', async () => {
+    const ns = namespace();
+    const ids = ['with space', 'with:colon', 'wt:other:article:x', 'Ünïcödé 阿塞拜疆', 'x'.repeat(10_000), '*', '{tag}'];
+    const store = await openRedisWireStore(url, { namespace: ns });
+    const index = createWireIndex({ store });
+    const text = feed[1]!.text!;
+    for (const id of ids) await index.add({ id, text });
+    expect((await index.stats()).articles).toBe(ids.length);
+    for (const id of ids) expect((await store.get(id))?.id).toBe(id);
+    const prefix = `wt:${Buffer.from(ns).toString('hex')}:`;
+    const keys = await redis!.keys(`${prefix}*`);
+    expect(keys.length).toBeGreaterThan(ids.length);
+    for (const id of ids.slice(0, 4)) expect(keys.some((k) => k.includes(id))).toBe(false);
+    await index.close();
+  });
+
+  it('should refuse a store written in another format version', async () => {
+    const ns = namespace();
+    await redis!.set(`wt:${Buffer.from(ns).toString('hex')}:format`, 'wiretrace/redis-store@9');
+    await expect(openRedisWireStore(url, { namespace: ns })).rejects.toThrow(
+      `The Redis store was written in format "wiretrace/redis-store@9"; this version of wiretrace reads ${REDIS_STORE_FORMAT} only.`,
+    );
+  });
+
+  it('should reconnect or fail loudly when Redis restarts mid-feed, leaving nothing half-written', async () => {
+    const port = 6391 + (process.pid % 500);
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-redis-'));
+    const start = (): ChildProcess => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']);
+    let server = start();
+    const own = `redis://127.0.0.1:${port}`;
+    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+    const store = await openRedisWireStore(own, { namespace: 'restart' });
+    const index = createWireIndex({ store });
+    const outcomes: string[] = [];
+    for (let i = 0; i < feed.length; i++) {
+      if (i === 6) {
+        server.kill('SIGKILL');
+        await new Promise((r) => server.once('close', r));
+        setTimeout(() => (server = start()), 300);
+      }
+      try {
+        await index.add(feed[i]!);
+        outcomes.push('ok');
+      } catch (e) {
+        outcomes.push(`error: ${(e as Error).message}`);
+      }
+    }
+    // Every add either succeeded or failed with an error; none hung.
+    expect(outcomes).toHaveLength(feed.length);
+    expect(outcomes.slice(0, 6).every((o) => o === 'ok')).toBe(true);
+    expect(outcomes.slice(-3).every((o) => o === 'ok')).toBe(true);
+    // Nothing half-written: every article the store holds is complete and indexed.
+    const check = new Redis(own);
+    const p = `wt:${Buffer.from('restart').toString('hex')}:`;
+    for (const h of await check.smembers(`${p}articles`)) {
+      expect(await check.exists(`${p}article:${h}`, `${p}astory:${h}`, `${p}abuckets:${h}`)).toBe(3);
+      const story = (await check.get(`${p}astory:${h}`))!;
+      expect(await check.zscore(`${p}story:${story}`, h)).not.toBeNull();
+    }
+    await check.quit();
+    await index.close();
+    server.kill('SIGKILL');
+  });
+});
