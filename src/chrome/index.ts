@@ -9,7 +9,7 @@
  */
 
 import { checkOptions } from '../errors.js';
-import { normalizeText } from '../normalize/index.js';
+import { normalizeKey } from '../normalize/index.js';
 import { segmentLines, segmentParagraphs, sentenceSplitter, trimSpan, type Span } from '../segment/index.js';
 import { builtinPatterns, builtinPhrases, inlinePatterns, type ChromePattern, type ChromePhrase, type ChromeReason } from './rules.js';
 
@@ -61,7 +61,7 @@ const INLINE_WINDOW = 80;
 
 function normLine(text: string): string {
   // Trailing separators do not make a label different ("Share this:", "Related »").
-  const t = normalizeText(text).text;
+  const t = normalizeKey(text);
   let end = t.length;
   while (end > 0 && ' :|•·›>-"'.includes(t[end - 1]!)) end--;
   return t.slice(0, end);

@@ -32,6 +32,9 @@ export interface StoryOptions {
   minShared?: number;
 }
 
+/** Up to this many articles, every pair is verified directly (no index). */
+const SMALL = 32;
+
 /** Defaults of {@link StoryOptions}. */
 export const defaultStoryOptions: Readonly<Required<StoryOptions>> = Object.freeze({
   threshold: 0.03,
@@ -52,7 +55,6 @@ export function groupStories(sets: readonly Uint32Array[], options: StoryOptions
   checkNumber('minContainment', options.minContainment, 0, 1);
   checkInteger('minShared', options.minShared, 0, 1_000_000);
   const o = { ...defaultStoryOptions, ...options };
-  const index = createLshIndex({ threshold: o.threshold });
   const parent = sets.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -61,22 +63,29 @@ export function groupStories(sets: readonly Uint32Array[], options: StoryOptions
     }
     return x;
   };
-  sets.forEach((set, i) => {
-    if (set.length === 0) return;
-    const sig = computeMinHash(set);
-    for (const key of index.query(sig)) {
-      const j = Number(key);
-      const other = sets[j]!;
-      const shared = intersectionSize(set, other);
-      const contain = Math.max(containment(set, other), containment(other, set));
-      if (shared >= o.minShared && contain >= o.minContainment) {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+  const verify = (i: number, j: number): void => {
+    const set = sets[i]!;
+    const other = sets[j]!;
+    const shared = intersectionSize(set, other);
+    const contain = Math.max(containment(set, other), containment(other, set));
+    if (shared >= o.minShared && contain >= o.minContainment) {
+      const a = find(i);
+      const b = find(j);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
-    index.insert(String(i), sig);
-  });
+  };
+  if (sets.length <= SMALL) {
+    // A handful of articles: verifying every pair exactly costs less than signing them.
+    for (let i = 0; i < sets.length; i++) for (let j = 0; j < i; j++) if (sets[i]!.length > 0 && sets[j]!.length > 0) verify(i, j);
+  } else {
+    const index = createLshIndex({ threshold: o.threshold });
+    sets.forEach((set, i) => {
+      if (set.length === 0) return;
+      const sig = computeMinHash(set);
+      for (const key of index.query(sig)) verify(i, Number(key));
+      index.insert(String(i), sig);
+    });
+  }
   const groups = new Map<number, number[]>();
   sets.forEach((_, i) => {
     const r = find(i);

@@ -31,6 +31,18 @@ export function optimalBands(
   numPerm: number,
   weights: readonly [number, number] = [0.5, 0.5],
 ): { bands: number; rows: number } {
+  // The search integrates every (b, r) pair: ~10^4 integrals. Settings repeat, so remember them.
+  const key = `${threshold}:${numPerm}:${weights[0]}:${weights[1]}`;
+  const known = memo.get(key);
+  if (known !== undefined) return { ...known };
+  const found = search(threshold, numPerm, weights);
+  memo.set(key, found);
+  return { ...found };
+}
+
+const memo = new Map<string, { bands: number; rows: number }>();
+
+function search(threshold: number, numPerm: number, weights: readonly [number, number]): { bands: number; rows: number } {
   let best = { bands: 1, rows: numPerm };
   let bestError = Infinity;
   for (let bands = 1; bands <= numPerm; bands++) {

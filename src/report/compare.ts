@@ -100,8 +100,8 @@ export interface Doc {
   readonly chrome: ChromeSpan[];
   readonly passages: Passage[];
   readonly credits: AgencyCredit[];
-  /** Passage words with quote and capital flags, for diffs. */
-  readonly sourced: SourcedWord[][];
+  /** Passage words with quote and capital flags, for diffs (filled in once the input is known). */
+  sourced: SourcedWord[][];
 }
 
 interface StoryCluster extends RawCluster {
@@ -141,37 +141,42 @@ function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number 
   return -1;
 }
 
-/** Words written in lower case somewhere in a text: a capitalised first word that is one of them is no name. */
-function lowerCaseWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) out.add(m[0].toLowerCase().replace(/’/g, "'"));
-  return out;
-}
-
 /** @internal */
-export function prepare(article: Article, index: number, learned: ReadonlySet<string>, options: CompareOptions, storyLower?: ReadonlySet<string>): Doc {
+export function prepare(article: Article, index: number, learned: ReadonlySet<string>, options: CompareOptions): Doc {
   const text = article.text;
   const chrome = detectChrome(text, { ...options.chrome, learned });
   const body = bodySpans(text, chrome);
   const sentences = segmentSentences(text, body);
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
-  const quotes = quotedSpans(text);
-  const lowerSeen = storyLower ?? new Set<string>();
-  const sourced = passages.map((p) =>
-    p.words.map((w, k) => ({
-      norm: w.norm,
-      match: w.match,
-      start: w.start,
-      end: w.end,
-      source: text,
-      quoted: quoteIndex(quotes, w.start) >= 0,
-      quoteId: quoteIndex(quotes, w.start),
-      // Sentence-initial capitals are settled per story (see `analyseStory`).
-      capitalised: /^\p{Lu}/u.test(text.slice(w.start, w.end)) && !STOPWORDS.has(w.norm) && (k > 0 || !lowerSeen.has(w.norm)),
-    })),
-  );
-  return { index, article, text, chrome, passages, credits: detectCredits(text, chrome, body), sourced };
+  return { index, article, text, chrome, passages, credits: detectCredits(text, chrome, body), sourced: [] };
 }
+
+/**
+ * Gives a document's words what diffs need: quotation membership, and whether a capitalised word
+ * is a name (a capitalised first word is not, when the input also writes it in lower case).
+ */
+function attachSourced(doc: Doc, lowerSeen: ReadonlySet<string>): void {
+  const text = doc.text;
+  const quotes = quotedSpans(text);
+  doc.sourced = doc.passages.map((p) =>
+    p.words.map((w, k) => {
+      const q = quoteIndex(quotes, w.start);
+      return {
+        norm: w.norm,
+        match: w.match,
+        start: w.start,
+        end: w.end,
+        source: text,
+        quoted: q >= 0,
+        quoteId: q,
+        capitalised: UPPER_START.test(text[w.start]!) && !STOPWORDS.has(w.norm) && (k > 0 || !lowerSeen.has(w.norm)),
+      };
+    }),
+  );
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
 
 function learnedFor(articles: readonly Article[], options: CompareOptions): ReadonlySet<string>[] {
   const extra = options.chrome?.learned ?? new Set<string>();
@@ -262,10 +267,11 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   const whollyDerived = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
   const partiallyDerived = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
   const learned = learnedFor(articles, options);
+  const docs = articles.map((a, i) => prepare(a, i, learned[i]!, options));
   // Lower-case words across the input decide whether a capitalised first word is a name.
   const lower = new Set<string>();
-  for (const a of articles) for (const w of lowerCaseWords(a.text)) lower.add(w);
-  const docs = articles.map((a, i) => prepare(a, i, learned[i]!, options, lower));
+  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lower.add(w.norm);
+  for (const d of docs) attachSourced(d, lower);
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
 
   // Stories. With a reference, every article is measured against it: one story.
