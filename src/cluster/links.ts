@@ -59,6 +59,13 @@ export const defaultLinkOptions: Readonly<Required<LinkOptions>> = Object.freeze
   maxPostingShare: 0.2,
 });
 
+/** Total IDF weight of a passage's content words. */
+export function contentWeight(p: Passage, idf: ReadonlyMap<string, number>): number {
+  let s = 0;
+  for (const w of p.content) s += idf.get(w) ?? 0;
+  return s;
+}
+
 /** IDF of each content word over the passages of a story. */
 export function contentIdf(passages: readonly Passage[]): Map<string, number> {
   const df = new Map<string, number>();
@@ -74,19 +81,22 @@ export function contentIdf(passages: readonly Passage[]): Map<string, number> {
  *
  * @returns The link scores (not yet tested against thresholds).
  */
-export function scorePair(p: Passage, q: Passage, idf: ReadonlyMap<string, number>, a: number, b: number): PassageLink {
+export function scorePair(
+  p: Passage,
+  q: Passage,
+  idf: ReadonlyMap<string, number>,
+  a: number,
+  b: number,
+  wp: number = contentWeight(p, idf),
+  wq: number = contentWeight(q, idf),
+): PassageLink {
   const sharedTrigrams = intersectionSize(p.trigrams, q.trigrams);
   const containAB = p.trigrams.length === 0 ? 0 : sharedTrigrams / p.trigrams.length;
   const containBA = q.trigrams.length === 0 ? 0 : sharedTrigrams / q.trigrams.length;
-  let wp = 0;
-  let wq = 0;
+  // Shared weight: walk the smaller set, look up weights only of shared words.
+  const [small, large] = p.content.size <= q.content.size ? [p.content, q.content] : [q.content, p.content];
   let ws = 0;
-  for (const w of p.content) wp += idf.get(w) ?? 0;
-  for (const w of q.content) {
-    const x = idf.get(w) ?? 0;
-    wq += x;
-    if (p.content.has(w)) ws += x;
-  }
+  for (const w of small) if (large.has(w)) ws += idf.get(w) ?? 0;
   const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
   const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
   const score = Math.max(containAB, containBA, contentJaccard);
@@ -138,6 +148,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
       list.push(i);
     }
   });
+  const weights = passages.map((p) => contentWeight(p, idf));
   const strong: PassageLink[] = [];
   const weak: PassageLink[] = [];
   const seen = new Set<number>();
@@ -149,7 +160,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
       for (const j of list) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        const l = scorePair(p, passages[j]!, idf, i, j);
+        const l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j]);
         if (isStrongLink(l, o)) strong.push(l);
         else if (isWeakLink(l)) weak.push(l);
       }
