@@ -81,7 +81,7 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   // "• Tue. Nov 28th, 2023", "Saturday, September 23, 2023 | Rabi' al-awwal 7, 1445 H"
   {
     pattern: new RegExp(
-      `^[•·|\\-\\s]*(?:${WEEKDAY}\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?),?\\s+\\d{4}(?:\\s*[|,/]\\s*[^.!?]{0,60})?$`,
+      `^[•·|\\-\\s]*(?:${WEEKDAY}\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\.?|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?),?\\s+\\d{4}(?:\\s*[|,/][^.!?]{0,60})?$`,
       'iu',
     ),
     reason: 'date',
@@ -90,22 +90,22 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   { pattern: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/u, reason: 'date' },
   { pattern: /^\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,? \d{1,2}:\d{2}(?: ?[ap]m)?)?$/iu, reason: 'date' },
   {
-    pattern: /^(?:published|updated|last updated|posted|posted on|first published)(?: on)?:?\s+[^.!?]{3,60}$/iu,
+    pattern: /^(?:published|updated|last updated|posted|posted on|first published)(?: on)?:?\s+[^\s.!?][^.!?]{2,59}$/iu,
     reason: 'metadata',
   },
   { pattern: /^(?:reading time|read time):?\s*\d{1,3}\s*(?:min|mins|minutes?)(?: read)?$/iu, reason: 'metadata' },
   { pattern: /^\d{1,3}\s*(?:min|mins|minutes?) read$/iu, reason: 'metadata' },
   { pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.{0,160}$/iu, reason: 'copyright' },
   // "30°C / 30°C", "scattered clouds"
-  { pattern: /^-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?(?:\s*[/|-]\s*-?\d{1,3}(?:\.\d)?\s*°\s*[CF]?)*$/iu, reason: 'weather' },
+  { pattern: /^-?\d{1,3}(?:\.\d)? ?°(?: ?[CF])?(?: ?[/|] ?-?\d{1,3}(?:\.\d)? ?°(?: ?[CF])?)*$/iu, reason: 'weather' },
   { pattern: new RegExp(`^${WEATHER}$`, 'iu'), reason: 'weather' },
   // Bylines: "By admin", "By Jane Doe", "Posted by ...", "Written by ...", "Author: ..."
-  { pattern: /^(?:by|posted by|written by|author:|reported by|edited by)\s+[\p{L}][\p{L}.'’ -]{0,40}(?:\s*[|,]\s*[\p{L}][\p{L} ]{0,30})?$/iu, reason: 'byline' },
+  { pattern: /^(?:by|posted by|written by|author:|reported by|edited by) [\p{L}][\p{L}.'’-]{0,20}(?: [\p{L}][\p{L}.'’-]{0,20}){0,3}(?: ?[|,] ?[\p{L}]{1,20}(?: [\p{L}]{1,20}){0,3})?$/iu, reason: 'byline' },
   // Picture credits and captions.
   { pattern: /^(?:picture|photo|image|video) (?:courtesy|credit|credits|source)\s*:?.{0,120}$/iu, reason: 'caption' },
   { pattern: /^(?:photo|image|picture|file photo|representational image|representative image)\s*:\s*.{0,120}$/iu, reason: 'caption' },
   {
-    pattern: /^.{0,300}\((?:image|photo|picture|pic|file photo|file image|representational image|representative image|photo credit|image credit|image source)\s*:?[^()]{0,80}\)$/iu,
+    pattern: /^[^()]{0,300}\((?:image|photo|picture|pic|file photo|file image|representational image|representative image|photo credit|image credit|image source)[^()]{0,80}\)$/iu,
     reason: 'caption',
   },
   {
@@ -114,11 +114,11 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   },
   // Teasers for other articles.
   { pattern: /^.{3,200}\s\|\s*(?:explained|explainer|watch|video|opinion|analysis|photos|in pics|live updates|live|podcast|listen)$/iu, reason: 'teaser' },
-  { pattern: /^(?:also read|read also|read more|read|related|watch|see also|must read|also see)\s*[:|-]\s*.{3,200}$/iu, reason: 'teaser' },
+  { pattern: /^(?:also read|read also|read more|read|related|watch|see also|must read|also see) ?[:|-] ?[^\s].{2,199}$/iu, reason: 'teaser' },
   // Credit lines: "(With AFP inputs)", "— AFP", "(AFP)", "Source: Reuters", "With agency inputs".
   {
     pattern: new RegExp(
-      `^[(\\[]?\\s*(?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency|agencies)(?: inputs| input)?|(?:source|sources|courtesy|credit)\\s*:\\s*(?:${AGENCY_NAMES})|[—–-]*\\s*(?:${AGENCY_NAMES})|agencies)\\s*[)\\]]?\\.?$`,
+      `^[(\\[]? ?(?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency|agencies)(?: inputs?)?|(?:source|sources|courtesy|credit) ?: ?(?:${AGENCY_NAMES})|[—–-]{0,2} ?(?:${AGENCY_NAMES})|agencies) ?[)\\]]?\\.?$`,
       'iu',
     ),
     reason: 'credit',
@@ -132,9 +132,9 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
  */
 export const inlinePatterns: readonly ChromePattern[] = Object.freeze([
   {
-    pattern: /^\s*(?:date|published|updated|posted|posted on|last updated)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+/iu,
+    pattern: /^(?:date|published|updated|posted|posted on|last updated) ?(?:: ?)?\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?\s+(?:\d{2}:\d{2}(?::\d{2})?\s+)?/iu,
     reason: 'metadata',
   },
-  { pattern: new RegExp(`(?<=[.!?"”’)])\\s*(?:[—–-]{1,2}\\s*)?\\(?(?:${AGENCY_NAMES})\\)?\\s*$`, 'u'), reason: 'credit' },
-  { pattern: new RegExp(`\\s*\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)\\s*$`, 'iu'), reason: 'credit' },
+  { pattern: new RegExp(`(?<=[.!?"”’)])[ \\u00a0]{0,3}(?:[—–-]{1,2}[ \\u00a0]?)?\\(?(?:${AGENCY_NAMES})\\)?$`, 'u'), reason: 'credit' },
+  { pattern: new RegExp(`\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)$`, 'iu'), reason: 'credit' },
 ]);

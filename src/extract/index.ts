@@ -51,7 +51,12 @@ function blockText(root: DomNode): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
-    const t = current.replace(/[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ').trim();
+    // Line by line, so no pattern scans a long run of spaces more than once.
+    const t = current
+      .split('\n')
+      .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
+      .join('\n')
+      .trim();
     if (t.length > 0) paragraphs.push(t);
     current = '';
   };

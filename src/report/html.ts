@@ -155,7 +155,15 @@ function renderSegmentDiff(s: ReportSegment): string {
   const clean = (x: string): string => x.replace(/[\ue000\ue001]/g, '');
   const parts = (s.diff ?? []).map((p) => ({ ...p, text: clean(p.text) }));
   const raw = renderDiffParts(parts, { del: (x) => `\ue000d${x}\ue001`, ins: (x) => `\ue000i${x}\ue001` });
-  return escapeHtml(raw).replace(/\ue000([di])([^\ue001]*)\ue001/g, (_, k: string, body: string) => (k === 'd' ? `<del>${body}</del>` : `<ins>${body}</ins>`));
+  // Each marked edit is "\ue000" + kind + text + "\ue001"; split, so every character is read once.
+  const pieces = escapeHtml(raw).split('\ue000');
+  let out = pieces[0]!;
+  for (const piece of pieces.slice(1)) {
+    const close = piece.indexOf('\ue001');
+    const body = piece.slice(1, close);
+    out += (piece[0] === 'd' ? `<del>${body}</del>` : `<ins>${body}</ins>`) + piece.slice(close + 1);
+  }
+  return out;
 }
 
 function rowsFor(doc: DocumentReport, text: string, clusters: ReadonlyMap<string, ReportCluster>): Row[] {
