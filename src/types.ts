@@ -64,10 +64,21 @@ export interface CompareOptions {
    */
   creditedWireShare?: number;
   /**
-   * Longest article accepted, in UTF-16 code units.
+   * Characters of an article analysed; the rest is reported as `over-limit` boilerplate, with a
+   * warning and an entry in `Report.limits`.
    * @default 5_000_000
    */
   maxChars?: number;
+  /**
+   * Articles of one story compared together; later ones stand alone, flagged in `Report.limits`.
+   * @default 1000
+   */
+  maxArticlesPerStory?: number;
+  /**
+   * Sentences of one article aligned; later ones are `over-limit` boilerplate, flagged.
+   * @default 5000
+   */
+  maxSentencesPerDocument?: number;
 }
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────
@@ -233,4 +244,6 @@ export interface Report {
   clusters: ReportCluster[];
   /** Story groups. */
   stories: ReportStory[];
+  /** Every place a limit cut what was analysed (empty when nothing was cut). */
+  limits: Array<{ limit: string; document: string; value: number; message: string }>;
 }

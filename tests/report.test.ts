@@ -293,7 +293,30 @@ describe('report', () => {
       expect(() => compareArticles([{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }])).toThrow(/Two articles have the id "a"/);
       expect(() => compareArticles([{ id: 'a', text: 'x' }], { reference: 'b' })).toThrow(/reference "b" is not one of the articles/);
       expect(() => compareArticles([{ id: 'a', text: 'x' }], { whollyDerived: 2 })).toThrow(RangeError);
-      expect(() => compareArticles([{ id: 'a', text: 'xx' }], { maxChars: 1 })).toThrow(/more than maxChars/);
+      expect(() => compareArticles([{ id: 'a', text: 'x' }], { maxArticlesPerStory: 1 })).toThrow(/maxArticlesPerStory must be an integer from 2/);
+    });
+
+    it('should report every limit that cut something, never cut silently', () => {
+      const t = seed('004').text;
+      const cut = compareArticles([{ id: 'long', text: t }], { maxChars: 600 });
+      const long = cut.documents[0]!;
+      expect(cut.limits.map((l) => [l.document, l.limit])).toEqual([['long', 'maxChars']]);
+      expect(long.warnings).toEqual(['only the first 600 characters were analysed (maxChars); the rest is marked over-limit']);
+      const few = compareArticles([{ id: 'few', text: t }], { maxSentencesPerDocument: 3 });
+      expect(few.limits.map((l) => l.limit)).toEqual(['maxSentencesPerDocument']);
+      expect(few.documents[0]!.segments.filter((x) => x.kind !== 'boilerplate')).toHaveLength(3);
+      const over = long.segments.filter((x) => x.reason === 'over-limit');
+      expect(over.at(-1)!.end).toBe(t.trimEnd().length);
+      // Still tiled: nothing past the limit is lost from the segments.
+      let last = 0;
+      for (const x of long.segments) {
+        expect(t.slice(last, x.start).trim()).toBe('');
+        last = x.end;
+      }
+      const story = compareArticles([seed('001'), seed('004'), { id: 'copy', text: seed('004').text }], { maxArticlesPerStory: 2 });
+      expect(story.limits).toEqual([{ limit: 'maxArticlesPerStory', document: 'copy', value: 2, message: 'not compared with its story, which has more than 2 articles (maxArticlesPerStory)' }]);
+      expect(story.documents[2]!.story).toBeNull();
+      expect(compareArticles(seeds()).limits).toEqual([]);
     });
   });
 });

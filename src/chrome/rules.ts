@@ -21,6 +21,7 @@ export type ChromeReason =
   | 'duplicate'
   | 'repeated-across-outlet'
   | 'copyright'
+  | 'over-limit'
   | 'custom';
 
 /** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */

@@ -12,9 +12,9 @@ import { buildPassage, type Passage } from '../cluster/passages.js';
 import { groupStories } from '../cluster/stories.js';
 import { diffPassage, quotedSpans, type PassageDiff, type SourcedWord } from '../diff/index.js';
 import { extractArticle } from '../extract/index.js';
-import { checkNumber, checkOptions, messages } from '../errors.js';
+import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
-import { segmentSentences } from '../segment/index.js';
+import { segmentSentences, trimSpan, type Span } from '../segment/index.js';
 import { shingleWords, toShingleSet, hashWords } from '../shingle/index.js';
 import type {
   Article,
@@ -35,6 +35,8 @@ export const defaultCompareOptions = Object.freeze({
   partiallyDerived: 0.2,
   creditedWireShare: 0.5,
   maxChars: 5_000_000,
+  maxArticlesPerStory: 1000,
+  maxSentencesPerDocument: 5000,
 });
 
 /** A sentence rather than a headline or subheading: ends like a sentence, or is long. */
@@ -102,6 +104,10 @@ export interface Doc {
   readonly credits: AgencyCredit[];
   /** Passage words with quote and capital flags, for diffs (filled in once the input is known). */
   sourced: SourcedWord[][];
+  /** Spans not analysed because a limit cut them. */
+  readonly overLimit: Span[];
+  /** Limits that cut this document. */
+  readonly limits: Array<{ limit: string; value: number }>;
 }
 
 interface StoryCluster extends RawCluster {
@@ -117,10 +123,11 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
   checkNumber('whollyDerived', options.whollyDerived, 0, 1);
   checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
   checkNumber('creditedWireShare', options.creditedWireShare, 0, 1);
-  checkNumber('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
   if (options.reference !== undefined && typeof options.reference !== 'string')
     throw new TypeError(messages.notAString('reference', options.reference));
-  const maxChars = options.maxChars ?? defaultCompareOptions.maxChars;
   const ids = new Set<string>();
   articles.forEach((a, i) => {
     if (typeof a !== 'object' || a === null) throw new TypeError(messages.badArticle(i, 'must be an object { id, text }'));
@@ -128,7 +135,6 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
     if (typeof a.text !== 'string') throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) needs a string text`));
     if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
       throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) format must be "text" or "html" (got ${JSON.stringify(a.format)})`));
-    if (a.text.length > maxChars) throw new RangeError(messages.tooLarge(`articles[${i}] (${JSON.stringify(a.id)})`, a.text.length, maxChars));
     if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));
     ids.add(a.id);
   });
@@ -143,12 +149,34 @@ function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number 
 
 /** @internal */
 export function prepare(article: Article, index: number, learned: ReadonlySet<string>, options: CompareOptions): Doc {
-  const text = article.text;
+  const full = article.text;
+  // Limits cut what is analysed, never silently: the rest becomes `over-limit` segments.
+  const maxChars = options.maxChars ?? defaultCompareOptions.maxChars;
+  const maxSentences = options.maxSentencesPerDocument ?? defaultCompareOptions.maxSentencesPerDocument;
+  const limits: Array<{ limit: string; value: number }> = [];
+  let cutAt = full.length;
+  if (full.length > maxChars) {
+    cutAt = maxChars;
+    const c = full.charCodeAt(cutAt - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cutAt--; // never split a surrogate pair
+    limits.push({ limit: 'maxChars', value: maxChars });
+  }
+  const text = cutAt < full.length ? full.slice(0, cutAt) : full;
   const chrome = detectChrome(text, { ...options.chrome, learned });
   const body = bodySpans(text, chrome);
-  const sentences = segmentSentences(text, body);
+  let sentences = segmentSentences(text, body);
+  const overLimit: Span[] = [];
+  if (sentences.length > maxSentences) {
+    overLimit.push(...sentences.slice(maxSentences).map((x) => ({ start: x.start, end: x.end })));
+    sentences = sentences.slice(0, maxSentences);
+    limits.push({ limit: 'maxSentencesPerDocument', value: maxSentences });
+  }
+  if (cutAt < full.length) {
+    const rest = trimSpan(full, cutAt, full.length);
+    if (rest !== null) overLimit.push(rest);
+  }
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
-  return { index, article, text, chrome, passages, credits: detectCredits(text, chrome, body), sourced: [] };
+  return { index, article, text: full, chrome, passages, credits: detectCredits(text, chrome, body), sourced: [], overLimit, limits };
 }
 
 /**
@@ -281,7 +309,24 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   const clusters: ReportCluster[] = [];
   const stories: ReportStory[] = [];
   let storyNo = 0;
+  const maxPerStory = options.maxArticlesPerStory ?? defaultCompareOptions.maxArticlesPerStory;
+  const limits: Report['limits'] = [];
+  for (const d of docs)
+    for (const l of d.limits)
+      limits.push({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) });
+  const split: number[][] = [];
   for (const group of groups) {
+    // A story over the limit: its first articles are compared, the others stand alone, flagged.
+    if (group.length <= maxPerStory) split.push(group);
+    else {
+      split.push(group.slice(0, maxPerStory));
+      for (const i of group.slice(maxPerStory)) {
+        split.push([i]);
+        limits.push({ limit: 'maxArticlesPerStory', document: docs[i]!.article.id, value: maxPerStory, message: limitMessage('maxArticlesPerStory', maxPerStory) });
+      }
+    }
+  }
+  for (const group of split) {
     const storyDocs = group.map((i) => docs[i]!);
     const storyId = group.length >= 2 ? `s${++storyNo}` : null;
     const agency = majorityAgency(storyDocs);
@@ -299,12 +344,23 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     for (const d of storyDocs) {
       const r = documentReport(d, storyId, agency ?? majorityAgency([d]), result, { whollyDerived, partiallyDerived });
       if (d.article.format === 'html') r.text = d.text;
-      const w = warnings.get(d.index);
-      if (w !== undefined) r.warnings = w;
+      const w = [...(warnings.get(d.index) ?? []), ...limits.filter((l) => l.document === d.article.id).map((l) => l.message)];
+      if (w.length > 0) r.warnings = w;
       documents[d.index] = r;
     }
   }
-  return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories };
+  return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
+}
+
+function limitMessage(limit: string, value: number): string {
+  switch (limit) {
+    case 'maxChars':
+      return `only the first ${value} characters were analysed (maxChars); the rest is marked over-limit`;
+    case 'maxSentencesPerDocument':
+      return `only the first ${value} sentences were aligned (maxSentencesPerDocument); the rest are marked over-limit`;
+    default:
+      return `not compared with its story, which has more than ${value} articles (maxArticlesPerStory)`;
+  }
 }
 
 interface StoryResult {
@@ -482,6 +538,7 @@ function documentReport(
   thresholds: { whollyDerived: number; partiallyDerived: number },
 ): DocumentReport {
   const segments: ReportSegment[] = doc.chrome.map((c) => ({ start: c.start, end: c.end, kind: 'boilerplate', clusters: [], reason: c.reason }));
+  for (const o of doc.overLimit) segments.push({ start: o.start, end: o.end, kind: 'boilerplate', clusters: [], reason: 'over-limit' });
   const carried = new Map<number, number>(); // cluster index → first passage index in this doc
   const base = story?.passageIndex.get(doc) ?? 0;
   for (const p of doc.passages) {
