@@ -148,3 +148,22 @@ describe('cli chrome learning', () => {
     expect(last(withSite)).toMatchObject({ kind: 'boilerplate', reason: 'repeated-across-outlet' });
   });
 });
+
+describe('cli hostile inputs', () => {
+  it('should name a folder posing as a file and a symlink loop, and still compare the rest', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), seed('001').text);
+    writeFileSync(join(dir, 'b.txt'), seed('004').text);
+    mkdirSync(join(dir, 'folder.txt'));
+    symlinkSync(join(dir, 'loop2.txt'), join(dir, 'loop1.txt'));
+    symlinkSync(join(dir, 'loop1.txt'), join(dir, 'loop2.txt'));
+    symlinkSync(dir, join(dir, 'self.txt'));
+    const { code, out, err } = run(['compare', dir, '--json']);
+    expect(code).toBe(1);
+    expect(err).toContain(`${join(dir, 'folder.txt')}: cannot read (EISDIR)`);
+    expect(err).toContain(`${join(dir, 'loop1.txt')}: cannot read (ELOOP)`);
+    expect(err).toContain(`${join(dir, 'self.txt')}: cannot read (EISDIR)`);
+    expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b']);
+  });
+});

@@ -88,6 +88,15 @@ describe('segment', () => {
       );
     });
 
+    it('should split a very long paragraph exactly as its sentences, across internal chunks', () => {
+      const all = seeds().flatMap(({ text }) => segmentSentences(text).map((x) => text.slice(x.start, x.end)));
+      const clean = all.filter((x) => /^[A-Z"“][^\n]*[a-z0-9][.!?]["”’]?$/u.test(x) && !x.includes('Tue.'));
+      const list = Array.from({ length: 60 }, () => clean).flat();
+      const long = list.join(' ');
+      expect(long.length).toBeGreaterThan(100_000);
+      expect(segmentSentences(long).map((x) => long.slice(x.start, x.end))).toEqual(list);
+    });
+
     it('should stay linear on a 100,000-character word and on NUL bytes', () => {
       const word = 'a'.repeat(100_000) + '.';
       expect(segmentSentences(word)).toHaveLength(1);
