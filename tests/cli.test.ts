@@ -96,7 +96,8 @@ describe('cli', () => {
 
     it('should report malformed JSONL lines by number and keep the good ones', () => {
       const good = JSON.stringify({ id: 'good', text: 'A sentence here.' });
-      const stdin = [good, '{not json', '{"id": "x"}', '[1,2]', '{"id": "", "text": "t"}', '{"id": "e", "text": "  "}'].join('\n');
+      const tooLong = JSON.stringify({ id: 'big', text: 'x'.repeat(5 * 1024 * 1024 + 1) });
+      const stdin = [good, '{not json', '{"id": "x"}', '[1,2]', '{"id": "", "text": "t"}', '{"id": "e", "text": "  "}', tooLong].join('\n');
       const { code, out, err } = run(['compare', '-', '--json'], stdin);
       expect(code).toBe(1);
       expect(err).toContain('stdin line 2: not valid JSON');
@@ -104,6 +105,7 @@ describe('cli', () => {
       expect(err).toContain('stdin line 4: expected an object');
       expect(err).toContain('stdin line 5: "id" must be a non-empty string');
       expect(err).toContain('stdin line 6: article "e" has an empty text');
+      expect(err).toMatch(/stdin line 7: \d+ characters is more than the 5242880 limit/);
       expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['good']);
     });
 

@@ -114,3 +114,28 @@ describe('cli index', () => {
     expect((await run(['index', 'stats', '--store', 'redis://127.0.0.1:1'])).err).toContain('Cannot connect to Redis at redis://127.0.0.1:1');
   });
 });
+
+describe('cli index progress', () => {
+  it('should show a progress line on a terminal and stay silent otherwise', async () => {
+    const lines = feed.slice(0, 3).map((a) => JSON.stringify(a));
+    const many = Array.from({ length: 50 }, (_, i) => lines[i % 3]!.replace(/"id":"([^"]*)"/, `"id":"$1-${i}"`));
+    const runWith = async (tty: boolean): Promise<string> => {
+      let err = '';
+      let clock = 0;
+      await runCliAsync({
+        argv: ['index', 'add', '--store', tempDir()],
+        readStdin: () => '',
+        stdinLines: async function* () {
+          yield* many;
+        },
+        stdout: () => undefined,
+        stderr: (s) => (err += s),
+        stderrIsTTY: tty,
+        now: () => (clock += 10),
+      });
+      return err;
+    };
+    expect(await runWith(true)).toMatch(/\r50 articles, \d+(\.\d)?\/s/);
+    expect(await runWith(false)).toBe('');
+  });
+});

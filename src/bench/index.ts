@@ -76,7 +76,7 @@ function corpus(n: number, seed = 5): GeneratedArticle[] {
 const phases: Record<string, () => Results | Promise<Results>> = {
   /** Raw text → signatures: wiretrace, the minhash package on the same shingles, a tokenise-only floor. */
   sketch() {
-    const articles = corpus(quick ? 1000 : 10_000).map((a) => a.text);
+    const articles = corpus(quick ? 500 : 10_000).map((a) => a.text);
     const bytes = articles.reduce((n, t) => n + Buffer.byteLength(t), 0);
     const mb = bytes / 1024 / 1024;
     // Warm up every path once.
@@ -253,7 +253,7 @@ const phases: Record<string, () => Results | Promise<Results>> = {
 
   /** The CLI on a folder of generated articles (10k; 1k quick), with accuracy against the answers. */
   folder() {
-    const n = quick ? 1000 : 10_000;
+    const n = quick ? 500 : 10_000;
     const gen = corpus(n, 5);
     const dir = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
     for (const a of gen) writeFileSync(join(dir, `${a.id}.txt`), a.text);
@@ -338,14 +338,16 @@ if (phase !== undefined) {
   const self = fileURLToPath(import.meta.url);
   const results: Results = {};
   const started = performance.now();
-  const big = quick ? 100_000 : 1_000_000;
+  const big = quick ? 50_000 : 1_000_000;
   const runs: string[][] = [['sketch']];
   for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);
   runs.push(['story'], ['folder'], ['pair']);
   // The feed: 100k articles in memory (2k quick); the stores that write per article on 20k (1k quick).
-  runs.push(['feed', '--store', 'memory', '--size', String(quick ? 2000 : 100_000)]);
-  for (const store of ['file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 1000 : 20_000)]);
-  if (args.includes('--feed-only')) runs.splice(0, runs.length - 3);
+  runs.push(['feed', '--store', 'memory', '--size', String(quick ? 500 : 100_000)]);
+  for (const store of ['file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 300 : 20_000)]);
+  // --only sketch,index,story,folder,pair,feed runs a subset (a table row missing is left blank).
+  const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
+  if (only !== null) for (let i = runs.length - 1; i >= 0; i--) if (!only.has(runs[i]![0]!)) runs.splice(i, 1);
   for (const [name, ...extra] of runs) {
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', self, '--phase', name!, ...extra, ...(quick ? ['--quick'] : [])], {
       encoding: 'utf8',
@@ -354,7 +356,7 @@ if (phase !== undefined) {
     Object.assign(results, JSON.parse(out.trim().split('\n').pop()!) as Results);
   }
   const r = results;
-  const bigLabel = quick ? '100k' : '1M';
+  const bigLabel = quick ? '50k' : '1M';
   const lines = [
     `wiretrace benchmark (${quick ? 'quick' : 'full'}) — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     '',
