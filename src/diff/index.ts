@@ -379,7 +379,8 @@ export function renderDiffParts(
         out += sep.trimEnd();
         next.text = next.text.slice(sep.trimEnd().length);
       }
-      if (/[\p{L}\p{N}.,;:!?)\]”’"']$/u.test(out)) out += ' ';
+      // A space before the deletion, unless one is there or it follows an opening quote or bracket.
+      if (out.length > 0 && !/[\s“‘«(\[]$/u.test(out)) out += ' ';
       out += mark.del(p.text);
       continue;
     }
