@@ -299,7 +299,6 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   // Lower-case words across the input decide whether a capitalised first word is a name.
   const lower = new Set<string>();
   for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lower.add(w.norm);
-  for (const d of docs) attachSourced(d, lower);
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
 
   // Stories. With a reference, every article is measured against it: one story.
@@ -328,6 +327,9 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   }
   for (const group of split) {
     const storyDocs = group.map((i) => docs[i]!);
+    // Diff words are built per story and released after it: a 10k-article folder never holds
+    // them all at once.
+    for (const d of storyDocs) attachSourced(d, lower);
     const storyId = group.length >= 2 ? `s${++storyNo}` : null;
     const agency = majorityAgency(storyDocs);
     const result = storyId === null ? null : analyseStory(storyId, storyDocs, agency, referenceIndex, options);
@@ -348,6 +350,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
       if (w.length > 0) r.warnings = w;
       documents[d.index] = r;
     }
+    for (const d of storyDocs) d.sourced = [];
   }
   return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
 }
