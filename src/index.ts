@@ -14,6 +14,7 @@ export { extractArticle } from './extract/index.js';
 export { defaultShingleOptions, hashWords, shingleWords, toShingleSet, tokenizeWords } from './shingle/index.js';
 export {
   MINHASH_ALGORITHM,
+  OPH_ALGORITHM,
   computeMinHash,
   defaultMinHashOptions,
   estimateJaccard,

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   MINHASH_ALGORITHM,
+  OPH_ALGORITHM,
   computeMinHash,
   estimateJaccard,
   jaccard,
@@ -154,5 +155,33 @@ describe('minhash', () => {
       expect(() => parseSignature({ ...data, hashvalues: [1] })).toThrow(/numPerm values/);
       expect(() => parseSignature(null)).toThrow(TypeError);
     });
+  });
+});
+
+describe('one-permutation MinHash', () => {
+  it('should estimate Jaccard within 3 standard errors on document-sized sets (property)', () => {
+    let outside = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 0x7fffffff }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 100, max: 600 }), (s, a, b, shared) => {
+        const [x, y] = pair(rng(s), a, b, shared);
+        const exact = jaccard(toShingleSet(x), toShingleSet(y));
+        const est = estimateJaccard(computeMinHash(x, { scheme: 'oph' }), computeMinHash(y, { scheme: 'oph' }));
+        runs++;
+        if (Math.abs(est - exact) > 3 * Math.sqrt((exact * (1 - exact)) / 128) + 1 / 128) outside++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(outside / runs).toBeLessThanOrEqual(0.02);
+  });
+
+  it('should be deterministic, never compare with k-permutation signatures, and fill every bin', () => {
+    const a = computeMinHash(Uint32Array.of(1, 2, 3), { scheme: 'oph' });
+    expect(a.algorithm).toBe(OPH_ALGORITHM);
+    expect(computeMinHash(Uint32Array.of(3, 2, 1), { scheme: 'oph' }).hashvalues).toEqual(a.hashvalues);
+    expect(a.hashvalues.every((v) => v !== 0xffffffff)).toBe(true);
+    expect(() => estimateJaccard(a, computeMinHash(Uint32Array.of(1, 2, 3)))).toThrow(/different settings/);
+    expect(parseSignature(JSON.parse(JSON.stringify(serializeSignature(a))))).toEqual(a);
+    expect(() => computeMinHash([1], { scheme: 'fast' as never })).toThrow(/scheme must be "kperm" or "oph"/);
   });
 });

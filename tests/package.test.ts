@@ -15,6 +15,7 @@ describe('package', () => {
       [
         'MINHASH_ALGORITHM',
         'MemoryStorage',
+        'OPH_ALGORITHM',
         'VERSION',
         'bodySpans',
         'buildPassage',

@@ -91,6 +91,10 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     const [, oursMs] = time(() => {
       for (const t of articles) computeMinHash(shingleWords(words(t)));
     });
+    gc();
+    const [, ophMs] = time(() => {
+      for (const t of articles) computeMinHash(shingleWords(words(t)), { scheme: 'oph' });
+    });
     const sample = articles.slice(0, quick ? 100 : 500);
     gc();
     const [, theirsMs] = time(() => {
@@ -136,6 +140,7 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     const paragraphsOf = (a: GeneratedArticle): Uint32Array[] => a.text.split('\n\n').map((p) => toShingleSet(shingleWords(words(p))));
     let errOurs = 0;
     let errTheirs = 0;
+    let errOph = 0;
     let pairs = 0;
     const theirSig = (s: Uint32Array): TheirMinhash => {
       const m = new Minhash();
@@ -151,11 +156,32 @@ const phases: Record<string, () => Results | Promise<Results>> = {
           const exact = jaccard(a, b);
           if (exact === 0) continue;
           errOurs += Math.abs(estimateJaccard(computeMinHash(a), computeMinHash(b)) - exact);
+          errOph += Math.abs(estimateJaccard(computeMinHash(a, { scheme: 'oph' }), computeMinHash(b, { scheme: 'oph' })) - exact);
           errTheirs += Math.abs(theirSig(a).jaccard(theirSig(b)) - exact);
           pairs++;
         }
     }
+    // The same comparison on whole articles (wire copy against each outlet copy).
+    let docErrOurs = 0;
+    let docErrOph = 0;
+    let docPairs = 0;
+    for (let i = 0; i < gen.length; i++) {
+      if (!gen[i]!.wire) continue;
+      const w = toShingleSet(shingleWords(words(gen[i]!.text)));
+      for (let j = i + 1; j < gen.length && gen[j]!.story === gen[i]!.story; j++) {
+        const c = toShingleSet(shingleWords(words(gen[j]!.text)));
+        const exact = jaccard(w, c);
+        docErrOurs += Math.abs(estimateJaccard(computeMinHash(w), computeMinHash(c)) - exact);
+        docErrOph += Math.abs(estimateJaccard(computeMinHash(w, { scheme: 'oph' }), computeMinHash(c, { scheme: 'oph' })) - exact);
+        docPairs++;
+      }
+    }
     return {
+      sketchOphArticlesPerSec: round(articles.length / (ophMs / 1000)),
+      jaccardMaeOph: round(errOph / pairs, 4),
+      articlePairs: docPairs,
+      articleMaeOurs: round(docErrOurs / docPairs, 4),
+      articleMaeOph: round(docErrOph / docPairs, 4),
       sketchArticles: articles.length,
       sketchMB: round(mb, 1),
       sketchArticlesPerSec: round(ours),
@@ -367,6 +393,7 @@ if (phase !== undefined) {
     `  ours / minhash package = ${r.ratioVsMinhashPkg}×   floor / ours = ${r.ratioVsFloor}`,
     `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
     `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
+    `  one-permutation scheme (scheme: 'oph'): ${r.sketchOphArticlesPerSec} articles/s; Jaccard error on those paragraph pairs ${r.jaccardMaeOph}; on ${r.articlePairs} article pairs ${r.articleMaeOph} (k-permutation ${r.articleMaeOurs})`,
     '',
     'LSH index of paragraphs (insert every one, query a sample of 5,000):',
     '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',

@@ -78,10 +78,10 @@ export function groupStories(sets: readonly Uint32Array[], options: StoryOptions
     // A handful of articles: verifying every pair exactly costs less than signing them.
     for (let i = 0; i < sets.length; i++) for (let j = 0; j < i; j++) if (sets[i]!.length > 0 && sets[j]!.length > 0) verify(i, j);
   } else {
-    const index = createLshIndex({ threshold: o.threshold });
+    const index = createLshIndex({ threshold: o.threshold, scheme: 'oph' });
     sets.forEach((set, i) => {
       if (set.length === 0) return;
-      const sig = computeMinHash(set);
+      const sig = computeMinHash(set, { scheme: 'oph' });
       for (const key of index.query(sig)) verify(i, Number(key));
       index.insert(String(i), sig);
     });

@@ -182,7 +182,8 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     const published = article.publishedAt === undefined ? NaN : Date.parse(article.publishedAt);
     const doc = prepare(article, 0, new Set(), {});
     const trigrams = docTrigrams(doc);
-    const sig = computeMinHash(trigrams);
+    // Document sets are long (hundreds of trigrams): one-permutation hashing is as accurate there, and faster.
+    const sig = computeMinHash(trigrams, { scheme: 'oph' });
     const buckets: number[] = [];
     for (let b = 0; b < BANDS.bands; b++) buckets.push(murmur3Ints(sig.hashvalues, b * BANDS.rows, BANDS.rows, sig.seed ^ (b + 1)));
     return { article, time: Number.isFinite(published) ? published : now(), doc, trigrams, buckets };

@@ -5,7 +5,7 @@
  */
 
 import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
-import { MINHASH_ALGORITHM, defaultMinHashOptions, type MinHashSignature } from '../minhash/index.js';
+import { MINHASH_ALGORITHM, OPH_ALGORITHM, defaultMinHashOptions, type MinHashSignature } from '../minhash/index.js';
 import { murmur3Ints } from '../shingle/hash.js';
 import { optimalBands } from './params.js';
 import { containment, jaccard } from './sets.js';
@@ -39,6 +39,11 @@ export interface LshOptions {
   rows?: number;
   /** Bucket storage; in memory unless given (its `bands` must equal the index's). */
   storage?: LshStorage;
+  /**
+   * MinHash scheme of the signatures the index accepts (see `computeMinHash`).
+   * @default 'kperm'
+   */
+  scheme?: 'kperm' | 'oph';
 }
 
 /** Defaults for {@link createLshIndex}. */
@@ -120,6 +125,7 @@ export interface LshIndex {
 }
 
 interface Resolved {
+  algorithm: string;
   threshold: number;
   numPerm: number;
   seed: number;
@@ -150,7 +156,9 @@ function resolveOptions(options: LshOptions): Resolved {
     rows = options.rows;
     if (bands * rows > numPerm) throw new RangeError(messages.bandsTooMany(bands, rows, numPerm));
   } else ({ bands, rows } = optimalBands(threshold, numPerm, weights));
-  return { threshold, numPerm, seed, bands, rows };
+  if (options.scheme !== undefined && options.scheme !== 'kperm' && options.scheme !== 'oph')
+    throw new TypeError(`scheme must be "kperm" or "oph" (got ${JSON.stringify(options.scheme)}).`);
+  return { algorithm: options.scheme === 'oph' ? OPH_ALGORITHM : MINHASH_ALGORITHM, threshold, numPerm, seed, bands, rows };
 }
 
 class MinHashLshIndex implements LshIndex {
@@ -159,6 +167,7 @@ class MinHashLshIndex implements LshIndex {
   readonly threshold: number;
   readonly numPerm: number;
   readonly seed: number;
+  readonly algorithm: string;
   private readonly storage: LshStorage;
   /** Shingle sets kept for exact verification (only for keys inserted with them). */
   private readonly sets = new Map<string, Uint32Array>();
@@ -169,6 +178,7 @@ class MinHashLshIndex implements LshIndex {
     this.threshold = settings.threshold;
     this.numPerm = settings.numPerm;
     this.seed = settings.seed;
+    this.algorithm = settings.algorithm;
     this.storage = storage;
   }
 
@@ -177,11 +187,11 @@ class MinHashLshIndex implements LshIndex {
   }
 
   private bucketsOf(sig: MinHashSignature): Uint32Array {
-    if (sig.algorithm !== MINHASH_ALGORITHM || sig.seed !== this.seed || sig.numPerm !== this.numPerm)
+    if (sig.algorithm !== this.algorithm || sig.seed !== this.seed || sig.numPerm !== this.numPerm)
       throw new TypeError(
         messages.signatureMismatchIndex(
           `${sig.algorithm}, seed ${sig.seed}, numPerm ${sig.numPerm}`,
-          `${MINHASH_ALGORITHM}, seed ${this.seed}, numPerm ${this.numPerm}`,
+          `${this.algorithm}, seed ${this.seed}, numPerm ${this.numPerm}`,
         ),
       );
     const out = new Uint32Array(this.bands);
@@ -236,7 +246,7 @@ class MinHashLshIndex implements LshIndex {
   toJSON(): SerializedLshIndex {
     return {
       format: 'wiretrace/lsh@1',
-      algorithm: MINHASH_ALGORITHM,
+      algorithm: this.algorithm,
       seed: this.seed,
       numPerm: this.numPerm,
       threshold: this.threshold,
@@ -286,9 +296,11 @@ export function parseLshIndex(data: unknown, options: { storage?: LshStorage } =
   if (typeof data !== 'object' || data === null) return bad('expected an object');
   const d = data as Partial<SerializedLshIndex>;
   if (d.format !== 'wiretrace/lsh@1') bad(`format is ${JSON.stringify(d.format)}, expected "wiretrace/lsh@1"`);
-  if (d.algorithm !== MINHASH_ALGORITHM) bad(`algorithm ${JSON.stringify(d.algorithm)} is not supported (${MINHASH_ALGORITHM})`);
+  if (d.algorithm !== MINHASH_ALGORITHM && d.algorithm !== OPH_ALGORITHM)
+    bad(`algorithm ${JSON.stringify(d.algorithm)} is not supported (${MINHASH_ALGORITHM}, ${OPH_ALGORITHM})`);
   if (!Array.isArray(d.entries)) bad('entries is missing');
   const settings = resolveOptions({
+    scheme: d.algorithm === OPH_ALGORITHM ? 'oph' : 'kperm',
     threshold: d.threshold!,
     numPerm: d.numPerm!,
     seed: d.seed!,

@@ -16,6 +16,13 @@ import { splitMix32 } from '../shingle/hash.js';
 /** Identifier of the hashing scheme; it travels with every serialised signature. */
 export const MINHASH_ALGORITHM = 'wiretrace-minhash-fmix32-v1';
 
+/**
+ * Identifier of the one-permutation scheme (Li, Owen & Zhang 2012; optimal densification,
+ * Shrivastava 2017): one hash per shingle, binned; empty bins borrow from a seeded probe sequence.
+ * Several times faster, less accurate on sets with fewer shingles than bins.
+ */
+export const OPH_ALGORITHM = 'wiretrace-oph-fmix32-v1';
+
 /** A MinHash signature and the settings that make it comparable. */
 export interface MinHashSignature {
   /** Hashing scheme ({@link MINHASH_ALGORITHM}). */
@@ -40,6 +47,13 @@ export interface MinHashOptions {
    * @default 1
    */
   seed?: number;
+  /**
+   * `kperm`: numPerm independent permutations (accurate on short passages). `oph`: one
+   * permutation with densification (faster on long documents; signatures of the two schemes
+   * never compare).
+   * @default 'kperm'
+   */
+  scheme?: 'kperm' | 'oph';
 }
 
 /** Defaults for {@link computeMinHash}. */
@@ -73,11 +87,51 @@ function permutations(numPerm: number, seed: number): { a: Uint32Array; b: Uint3
   return p;
 }
 
-function resolve(options: MinHashOptions): { numPerm: number; seed: number } {
+function resolve(options: MinHashOptions): { numPerm: number; seed: number; scheme: 'kperm' | 'oph' } {
   checkOptions('options', options);
   checkInteger('numPerm', options.numPerm, 1, 4096);
   checkInteger('seed', options.seed, 0, 0xffffffff);
-  return { ...defaultMinHashOptions, ...options };
+  if (options.scheme !== undefined && options.scheme !== 'kperm' && options.scheme !== 'oph')
+    throw new TypeError(`scheme must be "kperm" or "oph" (got ${JSON.stringify(options.scheme)}).`);
+  return { scheme: 'kperm', ...defaultMinHashOptions, ...options };
+}
+
+/** One-permutation hashing with optimal densification. */
+function oneCompute(xs: ArrayLike<number>, numPerm: number, seed: number): Uint32Array {
+  const hv = new Uint32Array(numPerm).fill(0xffffffff);
+  const filled = new Uint8Array(numPerm);
+  const mixSeed = splitMix32(seed ^ 0x6f7068)();
+  for (let s = 0; s < xs.length; s++) {
+    let h = (xs[s]! ^ mixSeed) | 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, -2048144789);
+    h ^= h >>> 13;
+    h = Math.imul(h, -1028477387);
+    h = (h ^ (h >>> 16)) >>> 0;
+    // Bin by the high bits' share of numPerm; the value is the hash itself.
+    const bin = Math.floor((h / 4294967296) * numPerm);
+    if (h < hv[bin]!) hv[bin] = h;
+    filled[bin] = 1;
+  }
+  if (xs.length === 0) return hv;
+  // Optimal densification: an empty bin i takes the value of the first filled bin along its own
+  // seeded probe sequence, so two sets borrow alike exactly when they agree.
+  const out = hv.slice();
+  for (let i = 0; i < numPerm; i++) {
+    if (filled[i] === 1) continue;
+    for (let attempt = 1; ; attempt++) {
+      let h = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77) ^ seed;
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x2c1b3c6d);
+      h ^= h >>> 12;
+      const j = (h >>> 0) % numPerm;
+      if (filled[j] === 1) {
+        out[i] = hv[j]!;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -94,7 +148,8 @@ function resolve(options: MinHashOptions): { numPerm: number; seed: number } {
  * ```
  */
 export function computeMinHash(shingles: ArrayLike<number>, options: MinHashOptions = {}): MinHashSignature {
-  const { numPerm, seed } = resolve(options);
+  const { numPerm, seed, scheme } = resolve(options);
+  if (scheme === 'oph') return { algorithm: OPH_ALGORITHM, seed, numPerm, hashvalues: oneCompute(shingles, numPerm, seed) };
   const { a, b } = permutations(numPerm, seed);
   const hv = new Uint32Array(numPerm).fill(0xffffffff);
   const n = shingles.length;
@@ -190,8 +245,8 @@ export function parseSignature(data: unknown): MinHashSignature {
   const d = data as Partial<SerializedSignature>;
   if (d.format !== 'wiretrace/minhash@1') bad(`format is ${JSON.stringify(d.format)}, expected "wiretrace/minhash@1"`);
   if (typeof d.algorithm !== 'string') bad('algorithm is missing');
-  if (d.algorithm !== MINHASH_ALGORITHM)
-    bad(`algorithm ${JSON.stringify(d.algorithm)} is not supported by this version (${MINHASH_ALGORITHM})`);
+  if (d.algorithm !== MINHASH_ALGORITHM && d.algorithm !== OPH_ALGORITHM)
+    bad(`algorithm ${JSON.stringify(d.algorithm)} is not supported by this version (${MINHASH_ALGORITHM}, ${OPH_ALGORITHM})`);
   if (typeof d.seed !== 'number' || !Number.isInteger(d.seed) || d.seed < 0 || d.seed > 0xffffffff) bad('seed is not a 32-bit integer');
   if (typeof d.numPerm !== 'number' || !Number.isInteger(d.numPerm) || d.numPerm < 1) bad('numPerm is not a positive integer');
   if (!Array.isArray(d.hashvalues) || d.hashvalues.length !== d.numPerm) bad('hashvalues does not hold numPerm values');
