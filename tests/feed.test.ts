@@ -70,6 +70,12 @@ describe('feed', () => {
       // Against 001 alone, 004's paragraphs that 001 cut are 004's own: partly derived.
       expect(four.verdict).toBe('partially-derived');
       expect(four.derivedShare).toBeGreaterThan(0.4);
+      // The wire passages it carries, each named by its canonical text and placed in 004.
+      expect(four.wire.length).toBeGreaterThanOrEqual(8);
+      const corridors = four.wire.find((w) => w.canonical.text.includes('humanitarian corridors'))!;
+      expect(corridors.attestedBy).toBe(2);
+      const [place] = corridors.passages;
+      expect(seedFeed[4]!.text!.slice(place!.start, place!.end)).toMatch(/^The ministry said it had opened/);
       const report = await index.report(first.story);
       expect(report.documents.map((d) => d.id)).toEqual([seedFeed[1]!.id, seedFeed[4]!.id]);
       expect(report.stories[0]!.wire.length).toBeGreaterThan(5);

@@ -33,8 +33,6 @@ export interface Passage extends Span {
   readonly words: readonly Word[];
   /** Sorted set of word-trigram hashes over matching forms. */
   readonly trigrams: Uint32Array;
-  /** Sorted set of word-bigram hashes over matching forms. */
-  readonly bigrams: Uint32Array;
   /** Content words (matching forms, function words left out). */
   readonly content: ReadonlySet<string>;
 }
@@ -72,7 +70,6 @@ export function buildPassage(text: string, doc: number, index: number, span: Spa
     paragraph: span.paragraph,
     words,
     trigrams: toShingleSet(shingleWords(hashes, { k: 3 })),
-    bigrams: toShingleSet(shingleWords(hashes, { k: 2 })),
     content,
   };
 }

@@ -11,6 +11,7 @@
 
 import { extractArticle } from '../extract/index.js';
 import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
+import { clusterLinkedPassages } from '../cluster/clusters.js';
 import { linkPassages } from '../cluster/links.js';
 import { defaultStoryOptions, type StoryOptions } from '../cluster/stories.js';
 import { containment, intersectionSize } from '../lsh/sets.js';
@@ -84,6 +85,15 @@ export interface IndexResult {
   credited: boolean;
   /** Credit evidence. */
   attribution: Attribution[];
+  /**
+   * The wire passages it carries (clusters of the story's compared articles that hold one of its
+   * passages and span two or more articles), each with its canonical text and where it sits here.
+   */
+  wire: Array<{
+    canonical: { document: string; start: number; end: number; text: string };
+    attestedBy: number;
+    passages: Array<{ start: number; end: number }>;
+  }>;
   /** Its passages found in other articles of the story, and where. */
   matches: Array<{ start: number; end: number; document: string; documentStart: number; documentEnd: number }>;
 }
@@ -213,7 +223,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   };
 
   /** Compares the article with the story's most recent articles. */
-  const evaluate = async (p: Prepared, story: string | null, base: Omit<IndexResult, 'verdict' | 'derivedShare' | 'credited' | 'attribution' | 'matches'>): Promise<IndexResult> => {
+  const evaluate = async (p: Prepared, story: string | null, base: Omit<IndexResult, 'verdict' | 'derivedShare' | 'credited' | 'attribution' | 'matches' | 'wire'>): Promise<IndexResult> => {
     const ids = story === null ? [] : (await store.story(story)).filter((id) => id !== p.article.id).slice(-maxCompared);
     const others: Doc[] = [];
     for (const id of ids) {
@@ -244,6 +254,21 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         matches.push({ start: x.start, end: x.end, document: docs[y.doc]!.article.id, documentStart: y.start, documentEnd: y.end });
       }
     }
+    // The wire passages it carries: clusters (verified around a centre, as in the report) that
+    // hold one of its passages and span two or more articles, each named by its canonical text.
+    const wire: IndexResult['wire'] = [];
+    for (const c of clusterLinkedPassages(passages, links)) {
+      if (!c.members.some((m) => m >= own)) continue;
+      const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
+      if (docsIn.size < 2) continue;
+      const canon = passages[c.canonical]!;
+      const d = docs[canon.doc]!;
+      wire.push({
+        canonical: { document: d.article.id, start: canon.start, end: canon.end, text: d.text.slice(canon.start, canon.end) },
+        attestedBy: docsIn.size,
+        passages: c.members.filter((m) => m >= own).map((m) => ({ start: passages[m]!.start, end: passages[m]!.end })),
+      });
+    }
     const derivedShare = body === 0 ? 0 : Math.round((derived / body) * 1000) / 1000;
     const verdict: Verdict =
       derived > 0 && derivedShare >= defaultCompareOptions.whollyDerived
@@ -258,6 +283,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       derivedShare,
       credited: agency !== null && p.doc.credits.some((c) => c.agency === agency),
       attribution: p.doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind })),
+      wire,
       matches,
     };
   };
