@@ -16,6 +16,7 @@ import { openRedisWireStore } from '../feed/redis-store.js';
 import type { WireStore } from '../feed/store.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
+import { UsageError, reportFailure } from './failure.js';
 import type { CliIo } from './run.js';
 
 /** Usage of the index commands. */
@@ -33,7 +34,6 @@ derived share, credit and matches; a line that cannot be read gets {"line": N, "
 (and the exit status is 1 at the end). With a terminal on stderr, a progress line shows there.
 `;
 
-class UsageError extends Error {}
 
 async function openStore(spec: string | undefined, namespace: string | undefined): Promise<WireStore> {
   if (spec === undefined) throw new UsageError('--store is required (a folder, or redis://host:port)');
@@ -136,12 +136,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
     if (io.stderrIsTTY === true) io.stderr(`\r${n} articles done${' '.repeat(20)}\n`);
     return failed > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`wiretrace: ${e.message}\n\n${INDEX_USAGE}`);
-      return 2;
-    }
-    io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
-    return 1;
+    return reportFailure(e, INDEX_USAGE, io);
   } finally {
     await index?.close().catch(() => undefined);
   }

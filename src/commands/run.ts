@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { learnChrome } from '../chrome/index.js';
+import { UsageError, reportFailure } from './failure.js';
 import { INDEX_USAGE, runIndexCli } from './index-cmd.js';
 import { extractArticle } from '../extract/index.js';
 import { compareArticles } from '../report/compare.js';
@@ -68,7 +69,6 @@ Exit status: 0 on success, 1 when an input could not be read (the others are sti
 compared), 2 on a usage error.
 `;
 
-class UsageError extends Error {}
 
 interface Loaded {
   articles: Article[];
@@ -289,11 +289,6 @@ export function runCli(io: CliIo): number {
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color }));
     return failed ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`wiretrace: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
-    return 1;
+    return reportFailure(e, USAGE, io);
   }
 }

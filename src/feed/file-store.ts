@@ -120,12 +120,7 @@ export class FileWireStore extends MemoryWireStore {
     this.applyMerge(into, from);
   }
 
-  override async allocate(): Promise<{ story: string; seq: number }> {
-    const next = { story: `s${this.nextSeq}`, seq: this.nextSeq };
-    this.append({ op: 'allocate', ...next });
-    this.nextSeq++;
-    return next;
-  }
+  // allocate() needs no journal line (nor its fsync): replaying the puts restores the counter.
 
   override async close(): Promise<void> {
     closeSync(this.fd);
