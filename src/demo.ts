@@ -3,7 +3,7 @@
  * story), exactly as `wiretrace compare test-corpus` prints it.
  */
 import { fileURLToPath } from 'node:url';
-import { runCli } from './commands/run.js';
+import { runCli } from './cli/main.js';
 
 const corpus = fileURLToPath(new URL('../test-corpus/', import.meta.url)); // build/demo.js → test-corpus/
 runCli({

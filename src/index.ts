@@ -2,66 +2,67 @@
  * wiretrace: find wire-agency copy reused across news outlets.
  *
  * The pipeline, one folder per stage, data flowing one way:
- * normalize → segment → chrome → shingle → minhash → lsh → cluster → diff → report.
- * `compareArticles` runs all of it; the stages are exported for custom pipelines.
+ * text → document (extract, normalize, chrome, segment) → stories (shingle, minhash, lsh)
+ * → cluster (passage links) → align (wire text) → diff → report; the feed runs the same stages
+ * one article at a time. This module holds only the public API: the compare, report and feed
+ * functions with their types, the stores, and the sketch primitives for custom pipelines.
  */
-export { normalizeText, toOriginalSpan } from './normalize/index.js';
-export { foldSpelling } from './normalize/spelling.js';
-export { segmentParagraphs, segmentSentences } from './segment/index.js';
-export { bodySpans, builtinPatterns, builtinPhrases, detectChrome, learnChrome } from './chrome/index.js';
-export { detectCredits } from './chrome/attribution.js';
-export { extractArticle } from './extract/index.js';
-export { defaultShingleOptions, hashWords, shingleWords, toShingleSet, tokenizeWords } from './shingle/index.js';
-export {
-  MINHASH_ALGORITHM,
-  OPH_ALGORITHM,
-  computeMinHash,
-  defaultMinHashOptions,
-  estimateJaccard,
-  parseSignature,
-  serializeSignature,
-} from './minhash/index.js';
-export { MemoryStorage, containment, createLshIndex, defaultLshOptions, jaccard, optimalBands, parseLshIndex } from './lsh/index.js';
-export { buildPassage } from './cluster/passages.js';
-export { defaultLinkOptions, linkPassages } from './cluster/links.js';
-export { clusterLinkedPassages as clusterPassages } from './cluster/clusters.js';
-export { defaultStoryOptions, groupStories } from './cluster/stories.js';
-export { diffPassage, renderDiffParts } from './diff/index.js';
-export { compareArticles, defaultCompareOptions } from './report/compare.js';
-export { escapeHtml, renderHtml } from './report/html.js';
+export { compareArticles, defaultCompareOptions } from './compare.js';
 export { formatReport } from './report/text.js';
-export { FILE_STORE_FORMAT, FileWireStore, MemoryWireStore, REDIS_STORE_FORMAT, createWireIndex, openRedisWireStore } from './feed/index.js';
-export { messages } from './errors.js';
+export { renderHtml } from './report/html.js';
+export { extractArticle } from './extract/extract.js';
+export { learnChrome } from './chrome/chrome.js';
+export { createWireIndex } from './feed/wire-index.js';
+export { MemoryWireStore } from './feed/stores/memory.js';
+export { FileWireStore } from './feed/stores/file.js';
+export { openRedisWireStore } from './feed/stores/redis.js';
+export { normalizeText, toOriginalSpan } from './normalize/normalize.js';
+export { segmentParagraphs } from './segment/paragraph.js';
+export { segmentSentences } from './segment/sentence.js';
+export { tokenizeWords } from './shingle/tokenize.js';
+export { defaultShingleOptions, hashWords, shingleWords, toShingleSet } from './shingle/shingle.js';
+export { computeMinHash, defaultMinHashOptions, estimateJaccard, parseSignature, serializeSignature } from './minhash/minhash.js';
+export { createLshIndex, defaultLshOptions, parseLshIndex } from './lsh/lsh.js';
+export { MemoryStorage } from './lsh/storage.js';
+export { optimalBands } from './lsh/params.js';
+export { containment, jaccard } from './lsh/sets.js';
 export { VERSION } from './version.js';
 
-export type { NormalizedText } from './normalize/index.js';
-export type { Sentence, Span } from './segment/index.js';
-export type { ChromeOptions, ChromePattern, ChromePhrase, ChromeReason, ChromeSpan, LearnChromeOptions } from './chrome/index.js';
-export type { AgencyCredit } from './chrome/attribution.js';
-export type { ExtractedArticle } from './extract/index.js';
-export type { ShingleOptions, Token } from './shingle/index.js';
-export type { MinHashOptions, MinHashSignature, SerializedSignature } from './minhash/index.js';
-export type { LshIndex, LshMatch, LshOptions, LshStorage, SerializedLshIndex, VerifyOptions } from './lsh/index.js';
-export type { Passage, Word } from './cluster/passages.js';
-export type { LinkOptions, PassageLink } from './cluster/links.js';
-export type { RawCluster } from './cluster/clusters.js';
-export type { StoryOptions } from './cluster/stories.js';
-export type { Change, ChangeType, DiffOptions, DiffPart, PassageDiff, SourcedWord } from './diff/index.js';
-export type { HtmlOptions } from './report/html.js';
-export type { FormatOptions } from './report/text.js';
-export type { FeedArticle, IndexResult, IndexStats, RedisStoreOptions, StoreStats, StoredArticle, WireIndex, WireIndexOptions, WireStore } from './feed/index.js';
 export type {
   Article,
   Attribution,
+  ChangeType,
+  ChromeOptions,
+  ChromePattern,
+  ChromePhrase,
+  ChromeReason,
   ClusterMember,
   CompareOptions,
+  DiffPart,
   DocumentCounts,
   DocumentReport,
+  LinkOptions,
   Report,
   ReportChange,
   ReportCluster,
   ReportSegment,
   ReportStory,
   SegmentKind,
+  StoryOptions,
   Verdict,
 } from './types.js';
+export type { FormatOptions } from './report/text.js';
+export type { HtmlOptions } from './report/html.js';
+export type { ExtractedArticle } from './extract/extract.js';
+export type { LearnChromeOptions } from './chrome/chrome.js';
+export type { FeedArticle, IndexResult, IndexStats, WireIndex, WireIndexOptions } from './feed/types.js';
+export type { StoreStats, StoredArticle, WireStore } from './feed/stores/store.js';
+export type { RedisStoreOptions } from './feed/stores/redis.js';
+export type { NormalizedText } from './normalize/normalize.js';
+export type { Span } from './segment/paragraph.js';
+export type { Sentence } from './segment/sentence.js';
+export type { Token } from './shingle/tokenize.js';
+export type { ShingleOptions } from './shingle/shingle.js';
+export type { MinHashOptions, MinHashSignature, SerializedSignature } from './minhash/minhash.js';
+export type { LshIndex, LshMatch, LshOptions, SerializedLshIndex, VerifyOptions } from './lsh/lsh.js';
+export type { LshStorage } from './lsh/storage.js';

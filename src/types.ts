@@ -4,10 +4,108 @@
  * added in later versions; none of these is renamed or removed within `@1`.
  */
 
-import type { ChromeOptions, ChromeReason } from './chrome/index.js';
-import type { LinkOptions } from './cluster/links.js';
-import type { StoryOptions } from './cluster/stories.js';
-import type { ChangeType, DiffPart } from './diff/index.js';
+// This module imports nothing: it is the ground the stages stand on. Every option and data type
+// that crosses a stage boundary, or appears in the report, is declared here.
+
+// ── Stage options and shared data ─────────────────────────────────────────────────────────
+
+/** Why a span is site chrome rather than reporting. */
+export type ChromeReason =
+  | 'date'
+  | 'weather'
+  | 'caption'
+  | 'credit'
+  | 'byline'
+  | 'comments'
+  | 'navigation'
+  | 'teaser'
+  | 'metadata'
+  | 'duplicate'
+  | 'repeated-across-outlet'
+  | 'copyright'
+  | 'over-limit'
+  | 'custom';
+
+/** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */
+export interface ChromePhrase {
+  /** The line, compared after normalisation (case, quotes, dashes and spaces folded). */
+  text: string;
+  /** The reason reported. */
+  reason: ChromeReason;
+}
+
+/** A pattern rule, tested against each trimmed line of the original text. */
+export interface ChromePattern {
+  /** Matched against the whole trimmed line; make it linear (no nested quantifiers). */
+  pattern: RegExp;
+  /** The reason reported. */
+  reason: ChromeReason;
+}
+
+/** Options for the chrome stage (`CompareOptions.chrome`). */
+export interface ChromeOptions {
+  /** Extra whole-line phrases (compared after normalisation). */
+  phrases?: readonly ChromePhrase[];
+  /** Extra whole-line patterns, tested against each trimmed line. */
+  patterns?: readonly ChromePattern[];
+  /** Normalised lines learned as templates (see {@link learnChrome}). */
+  learned?: ReadonlySet<string>;
+  /**
+   * Use the built-in phrase and pattern lists.
+   * @default true
+   */
+  builtins?: boolean;
+}
+
+/** Thresholds of the link test. */
+export interface LinkOptions {
+  /**
+   * A pair whose trigram containment (either way) reaches this links on trigrams alone.
+   * @default 0.5
+   */
+  minContainment?: number;
+  /**
+   * A pair whose IDF-weighted content Jaccard reaches this links as a rewording.
+   * @default 0.4
+   */
+  minContentJaccard?: number;
+  /**
+   * Content words in the index shared by more than this share of passages are not used to
+   * propose candidates (they still count in scores).
+   * @default 0.2
+   */
+  maxPostingShare?: number;
+}
+
+/** Options for story grouping (`CompareOptions.stories`). */
+export interface StoryOptions {
+  /**
+   * Jaccard threshold the document LSH index is tuned for.
+   * @default 0.03
+   */
+  threshold?: number;
+  /**
+   * Two articles belong to one story when this share of the smaller one's trigrams is in the other.
+   * @default 0.07
+   */
+  minContainment?: number;
+  /**
+   * …and they share at least this many trigrams.
+   * @default 8
+   */
+  minShared?: number;
+}
+
+/** Kinds of change inside a reworded passage. */
+export type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording';
+
+/** One part of an inline diff, in reading order. */
+export interface DiffPart {
+  /** `equal`: in both; `insert`: only in the passage; `delete`: only in the canonical text. */
+  readonly op: 'equal' | 'insert' | 'delete';
+  /** The text: from the passage for `equal`/`insert`, from the canonical for `delete`. */
+  readonly text: string;
+}
 
 // ── Input ────────────────────────────────────────────────────────────────────────────────
 

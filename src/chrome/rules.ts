@@ -7,38 +7,8 @@
  * repeated parts of an alternation start with disjoint characters.
  */
 
-/** Why a span is site chrome rather than reporting. */
-export type ChromeReason =
-  | 'date'
-  | 'weather'
-  | 'caption'
-  | 'credit'
-  | 'byline'
-  | 'comments'
-  | 'navigation'
-  | 'teaser'
-  | 'metadata'
-  | 'duplicate'
-  | 'repeated-across-outlet'
-  | 'copyright'
-  | 'over-limit'
-  | 'custom';
-
-/** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */
-export interface ChromePhrase {
-  /** The line, compared after normalisation (case, quotes, dashes and spaces folded). */
-  text: string;
-  /** The reason reported. */
-  reason: ChromeReason;
-}
-
-/** A pattern rule, tested against each trimmed line of the original text. */
-export interface ChromePattern {
-  /** Matched against the whole trimmed line; make it linear (no nested quantifiers). */
-  pattern: RegExp;
-  /** The reason reported. */
-  reason: ChromeReason;
-}
+import type { ChromePattern, ChromePhrase, ChromeReason } from '../types.js';
+import { AGENCY_NAMES } from './agencies.js';
 
 const phrase = (reason: ChromeReason, ...texts: string[]): ChromePhrase[] => texts.map((text) => ({ text, reason }));
 
@@ -74,8 +44,6 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
 const WEATHER =
   '(?:clear sky|few clouds|scattered clouds|broken clouds|overcast clouds|partly cloudy|mostly cloudy|cloudy|sunny|mostly sunny|clear|light rain|moderate rain|heavy rain|heavy intensity rain|shower rain|light shower rain|rain|drizzle|light drizzle|thunderstorm|snow|light snow|mist|haze|fog|smoke|dust|sand|windy)';
-/** News agencies recognised in credits and attributions. */
-export const AGENCY_NAMES = 'AFP|AP|Reuters|dpa|DPA|ANI|PTI|IANS|Xinhua|TASS|Anadolu|AA|UNI|EFE|ANSA|Kyodo|Yonhap|Bernama|APP|IRNA|Agence France-Presse|Agence France Presse|Associated Press';
 
 /** Lines that are chrome when they match as a whole. */
 export const builtinPatterns: readonly ChromePattern[] = Object.freeze([

@@ -9,7 +9,7 @@
  */
 
 import type { PassageLink } from './links.js';
-import type { Passage } from './passages.js';
+import type { Passage } from '../document/passage.js';
 
 /** A cluster of passages (indices into the story's passage list). */
 export interface RawCluster {

@@ -10,7 +10,8 @@
  */
 
 import { containment, intersectionSize } from '../lsh/sets.js';
-import type { Passage } from './passages.js';
+import type { LinkOptions } from '../types.js';
+import type { Passage } from '../document/passage.js';
 
 /** Scores of a verified pair. */
 export interface PassageLink {
@@ -30,26 +31,6 @@ export interface PassageLink {
   readonly contentJaccard: number;
   /** Combined score in [0, 1] used to rank links. */
   readonly score: number;
-}
-
-/** Thresholds of the link test. */
-export interface LinkOptions {
-  /**
-   * A pair whose trigram containment (either way) reaches this links on trigrams alone.
-   * @default 0.5
-   */
-  minContainment?: number;
-  /**
-   * A pair whose IDF-weighted content Jaccard reaches this links as a rewording.
-   * @default 0.4
-   */
-  minContentJaccard?: number;
-  /**
-   * Content words in the index shared by more than this share of passages are not used to
-   * propose candidates (they still count in scores).
-   * @default 0.2
-   */
-  maxPostingShare?: number;
 }
 
 /** Defaults of {@link LinkOptions}. */

@@ -9,7 +9,7 @@
  * no article can close the block or start markup.
  */
 
-import { renderDiffParts } from '../diff/index.js';
+import { renderDiffParts } from '../diff/render.js';
 import type { Article, DocumentReport, Report, ReportCluster, ReportSegment } from '../types.js';
 
 /** Options of {@link renderHtml}. */

@@ -5,7 +5,7 @@
  * site chrome that was set aside.
  */
 
-import { renderDiffParts } from '../diff/index.js';
+import { renderDiffParts } from '../diff/render.js';
 import { checkOptions } from '../errors.js';
 import type { Article, DocumentReport, Report, ReportCluster } from '../types.js';
 

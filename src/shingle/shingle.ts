@@ -6,7 +6,7 @@
  */
 
 import { checkInteger, checkOptions } from '../errors.js';
-import { murmur3Ints, murmur3String } from './hash.js';
+import { murmur3Ints, murmur3String } from '../hash/murmur3.js';
 
 /** Options for {@link shingleWords}. */
 export interface ShingleOptions {

@@ -1,0 +1,443 @@
+/**
+ * `npm run bench`: speed, memory and accuracy measured side by side in one run, reported as
+ * ratios. Never part of the test suite (no timed assertions anywhere).
+ *
+ *   node --expose-gc build/bench.js [--quick] [--json]
+ *
+ * Each phase runs in a fresh child process (its own heap, JIT and peak RSS); the parent prints
+ * the table and, with --json, one JSON object as the last line.
+ */
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createLshIndex } from '../src/lsh/lsh.js';
+import { jaccard } from '../src/lsh/sets.js';
+import { computeMinHash, estimateJaccard } from '../src/minhash/minhash.js';
+import { normalizeKey } from '../src/normalize/normalize.js';
+import { compareArticles } from '../src/compare.js';
+import { segmentParagraphs } from '../src/segment/paragraph.js';
+import { shingleWords, toShingleSet } from '../src/shingle/shingle.js';
+import { tokenizeWords } from '../src/shingle/tokenize.js';
+import type { Report } from '../src/types.js';
+import { generateCorpus, type GeneratedArticle } from '../tests/fixtures/corpus.js';
+import { adjustedRandIndex, scoreReport } from '../tests/fixtures/score.js';
+import { FileWireStore } from '../src/feed/stores/file.js';
+import type { IndexResult } from '../src/feed/types.js';
+import { createWireIndex } from '../src/feed/wire-index.js';
+import { openRedisWireStore } from '../src/feed/stores/redis.js';
+import { MemoryWireStore } from '../src/feed/stores/memory.js';
+import type { WireStore } from '../src/feed/stores/store.js';
+
+type Results = Record<string, number | string>;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const phaseArg = args.indexOf('--phase');
+const phase = phaseArg >= 0 ? args[phaseArg + 1] : undefined;
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function words(text: string): string[] {
+  return tokenizeWords(normalizeKey(text)).map((t) => t.text);
+}
+
+function round(x: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const require = createRequire(import.meta.url);
+type TheirMinhash = { update(s: string): void; jaccard(o: unknown): number };
+const { Minhash } = require('minhash') as { Minhash: new () => TheirMinhash };
+
+/** ~600-word wire stories, 9 outlet copies each, plus unrelated articles: `n` articles in all. */
+function corpus(n: number, seed = 5): GeneratedArticle[] {
+  const stories = Math.max(1, Math.round(n / 11));
+  return generateCorpus({ stories, outletsPerStory: 9, unrelated: n - stories * 10, sentencesPerStory: 30, seed });
+}
+
+// ── Phases ─────────────────────────────────────────────────────────────────────────────────
+
+const phases: Record<string, () => Results | Promise<Results>> = {
+  /** Raw text → signatures: wiretrace, the minhash package on the same shingles, a tokenise-only floor. */
+  sketch() {
+    const articles = corpus(quick ? 500 : 10_000).map((a) => a.text);
+    const bytes = articles.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const mb = bytes / 1024 / 1024;
+    // Warm up every path once.
+    for (const t of articles.slice(0, 50)) computeMinHash(shingleWords(words(t)));
+    gc();
+    const [, floorMs] = time(() => {
+      let n = 0;
+      for (const t of articles) n += words(t).length;
+      return n;
+    });
+    gc();
+    const [, oursMs] = time(() => {
+      for (const t of articles) computeMinHash(shingleWords(words(t)));
+    });
+    gc();
+    const [, ophMs] = time(() => {
+      for (const t of articles) computeMinHash(shingleWords(words(t)), { scheme: 'oph' });
+    });
+    const sample = articles.slice(0, quick ? 100 : 500);
+    gc();
+    const [, theirsMs] = time(() => {
+      for (const t of sample) {
+        const m = new Minhash();
+        for (const s of shingleWords(words(t))) m.update(String(s));
+      }
+    });
+    const ours = articles.length / (oursMs / 1000);
+    const floor = articles.length / (floorMs / 1000);
+    const theirs = sample.length / (theirsMs / 1000);
+
+    // Issue 2's figure: the seed paragraphs repeated to ~10 MB (1 MB quick).
+    const dir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
+    const seedParas = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => {
+        const t = readFileSync(dir + f, 'utf8');
+        return segmentParagraphs(t).map((s) => t.slice(s.start, s.end));
+      });
+    const paras: string[] = [];
+    let size = 0;
+    for (let i = 0; size < (quick ? 1 : 10) * 1024 * 1024; i++) {
+      const p = `${seedParas[i % seedParas.length]!} (${Math.floor(i / seedParas.length)})`;
+      paras.push(p);
+      size += Buffer.byteLength(p);
+    }
+    gc();
+    const [, seedMs] = time(() => {
+      for (const p of paras) computeMinHash(shingleWords(words(p)));
+    });
+    const seedSample = paras.slice(0, 2000);
+    const [, seedTheirsMs] = time(() => {
+      for (const p of seedSample) {
+        const m = new Minhash();
+        for (const s of shingleWords(words(p))) m.update(String(s));
+      }
+    });
+
+    // Accuracy beside speed: Jaccard estimate error on paragraph pairs that overlap.
+    const gen = corpus(220, 8);
+    const paragraphsOf = (a: GeneratedArticle): Uint32Array[] => a.text.split('\n\n').map((p) => toShingleSet(shingleWords(words(p))));
+    let errOurs = 0;
+    let errTheirs = 0;
+    let errOph = 0;
+    let pairs = 0;
+    const theirSig = (s: Uint32Array): TheirMinhash => {
+      const m = new Minhash();
+      for (const v of s) m.update(String(v));
+      return m;
+    };
+    for (let i = 0; i + 1 < gen.length && pairs < 2000; i++) {
+      if (!gen[i]!.wire) continue;
+      const wire = paragraphsOf(gen[i]!);
+      const copy = paragraphsOf(gen[i + 1]!);
+      for (const a of wire)
+        for (const b of copy) {
+          const exact = jaccard(a, b);
+          if (exact === 0) continue;
+          errOurs += Math.abs(estimateJaccard(computeMinHash(a), computeMinHash(b)) - exact);
+          errOph += Math.abs(estimateJaccard(computeMinHash(a, { scheme: 'oph' }), computeMinHash(b, { scheme: 'oph' })) - exact);
+          errTheirs += Math.abs(theirSig(a).jaccard(theirSig(b)) - exact);
+          pairs++;
+        }
+    }
+    // The same comparison on whole articles (wire copy against each outlet copy).
+    let docErrOurs = 0;
+    let docErrOph = 0;
+    let docPairs = 0;
+    for (let i = 0; i < gen.length; i++) {
+      if (!gen[i]!.wire) continue;
+      const w = toShingleSet(shingleWords(words(gen[i]!.text)));
+      for (let j = i + 1; j < gen.length && gen[j]!.story === gen[i]!.story; j++) {
+        const c = toShingleSet(shingleWords(words(gen[j]!.text)));
+        const exact = jaccard(w, c);
+        docErrOurs += Math.abs(estimateJaccard(computeMinHash(w), computeMinHash(c)) - exact);
+        docErrOph += Math.abs(estimateJaccard(computeMinHash(w, { scheme: 'oph' }), computeMinHash(c, { scheme: 'oph' })) - exact);
+        docPairs++;
+      }
+    }
+    return {
+      sketchOphArticlesPerSec: round(articles.length / (ophMs / 1000)),
+      jaccardMaeOph: round(errOph / pairs, 4),
+      articlePairs: docPairs,
+      articleMaeOurs: round(docErrOurs / docPairs, 4),
+      articleMaeOph: round(docErrOph / docPairs, 4),
+      sketchArticles: articles.length,
+      sketchMB: round(mb, 1),
+      sketchArticlesPerSec: round(ours),
+      minhashPkgArticlesPerSec: round(theirs, 1),
+      floorArticlesPerSec: round(floor),
+      sketchMBPerSec: round(mb / (oursMs / 1000), 2),
+      floorMBPerSec: round(mb / (floorMs / 1000), 2),
+      ratioVsMinhashPkg: round(ours / theirs, 1),
+      ratioVsFloor: round(floor / ours, 2),
+      seedParagraphs: paras.length,
+      seedMB: round(size / 1024 / 1024, 1),
+      seedParagraphsPerSec: round(paras.length / (seedMs / 1000)),
+      seedMinhashPkgParagraphsPerSec: round(seedSample.length / (seedTheirsMs / 1000)),
+      jaccardPairs: pairs,
+      jaccardMaeOurs: round(errOurs / pairs, 4),
+      jaccardMaeMinhashPkg: round(errTheirs / pairs, 4),
+    };
+  },
+
+  /** LSH: insert every paragraph, query a sample; latency and heap bytes per paragraph. */
+  index() {
+    // One configuration per process: `--phase index --size N --threshold T`.
+    const n = Number(args[args.indexOf('--size') + 1]);
+    const threshold = Number(args[args.indexOf('--threshold') + 1]);
+    const articles = corpus(Math.ceil(n / 9), 3);
+    const sampleEvery = Math.max(1, Math.floor(n / 5000));
+    const sampleTexts: string[] = [];
+    // Typed arrays live outside the JS heap: count their buffers too.
+    const used = (): number => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    gc();
+    gc();
+    const before = used();
+    const index = createLshIndex({ threshold });
+    let count = 0;
+    let insertMs = 0;
+    // Exact duplicates (a site's footer on every page) are collapsed before the index, as a
+    // feed should: otherwise they make most of the candidate pairs.
+    const seen = new Set<string>();
+    let duplicates = 0;
+    outer: for (const a of articles)
+      for (const p of a.text.split('\n\n')) {
+        if (count >= n) break outer;
+        const key = normalizeKey(p);
+        if (seen.has(key)) {
+          duplicates++;
+          continue;
+        }
+        seen.add(key);
+        const sig = computeMinHash(shingleWords(words(p)));
+        const t = performance.now();
+        index.insert(`p${count}`, sig);
+        insertMs += performance.now() - t;
+        if (count % sampleEvery === 0) sampleTexts.push(p);
+        count++;
+      }
+    gc();
+    gc();
+    // Heap held by the index alone: the sample texts are strings the corpus already holds.
+    seen.clear();
+    gc();
+    const heap = used() - before - sampleTexts.length * 8;
+    const lat: number[] = [];
+    for (const p of sampleTexts) {
+      const q = computeMinHash(shingleWords(words(p)));
+      lat.push(time(() => index.query(q))[1]);
+    }
+    const key = `${n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`}@${threshold}`;
+    return {
+      [`indexed_${key}`]: count,
+      [`duplicatesCollapsed_${key}`]: duplicates,
+      [`bands_${key}`]: `${index.bands}x${index.rows}`,
+      [`insertPerSec_${key}`]: round(count / (insertMs / 1000)),
+      [`queryP50Ms_${key}`]: round(percentile(lat, 50), 4),
+      [`queryP95Ms_${key}`]: round(percentile(lat, 95), 4),
+      [`bytesPerParagraph_${key}`]: round(heap / count),
+    };
+  },
+
+  /** compareArticles on one story of 5 to 50 outlets. */
+  story() {
+    const out: Results = {};
+    for (const outlets of [5, 10, 20, 50]) {
+      const gen = generateCorpus({ stories: 1, outletsPerStory: outlets - 1, unrelated: 0, sentencesPerStory: 30, seed: outlets });
+      const input = gen.map((a) => ({ id: a.id, text: a.text }));
+      compareArticles(input);
+      const lat: number[] = [];
+      for (let i = 0; i < (quick ? 3 : 10); i++) lat.push(time(() => compareArticles(input))[1]);
+      out[`storyMs_${outlets}`] = round(percentile(lat, 50), 1);
+    }
+    return out;
+  },
+
+  /** The CLI on a folder of generated articles (10k; 1k quick), with accuracy against the answers. */
+  folder() {
+    const n = quick ? 500 : 10_000;
+    const gen = corpus(n, 5);
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
+    for (const a of gen) writeFileSync(join(dir, `${a.id}.txt`), a.text);
+    // The built CLI in a child process, as a user runs it: its time and its own peak RSS.
+    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    // A preloaded hook reports the child's peak RSS on stderr as it exits.
+    const hook = join(dir, 'rss-hook.mjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, cli, 'compare', dir, '--json'], { encoding: 'utf8', maxBuffer: 2 ** 31 - 1 });
+    const ms = performance.now() - t0;
+    rmSync(dir, { recursive: true, force: true });
+    if (run.status !== 0) throw new Error(`compare exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    const score = scoreReport(JSON.parse(run.stdout) as Report, gen);
+    const out: Results = {
+      folderArticles: gen.length,
+      compareFolderSec: round(ms / 1000, 2),
+      peakRssMb: round(Number(/maxRSS=(\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024),
+    };
+    for (const [k, v] of Object.entries(score)) out[k] = round(v, 4);
+    return out;
+  },
+
+  /** A generated feed through the streaming index, per store: ingest rate and memory per article. */
+  async feed() {
+    const kind = args[args.indexOf('--store') + 1]!;
+    const n = Number(args[args.indexOf('--size') + 1]);
+    const gen = corpus(n, 13);
+    let store: WireStore;
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-feed-'));
+    if (kind === 'memory') store = new MemoryWireStore();
+    else if (kind === 'file') store = new FileWireStore(dir);
+    else {
+      try {
+        store = await openRedisWireStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6390', { namespace: `bench-${Date.now()}` });
+      } catch (e) {
+        return { [`feed_${kind}`]: `skipped: ${(e as Error).message}` };
+      }
+    }
+    const index = createWireIndex({ store });
+    gc();
+    const before = process.memoryUsage();
+    const t = performance.now();
+    const results: IndexResult[] = [];
+    for (const a of gen) results.push(await index.add({ id: a.id, text: a.text, outlet: a.outlet }));
+    const ms = performance.now() - t;
+    gc();
+    const after = process.memoryUsage();
+    const stats = await index.stats();
+    // Accuracy: the final stories against the generated families.
+    const final = await Promise.all(gen.map(async (a) => (await store.get(a.id))!.story));
+    const ari = adjustedRandIndex(
+      gen.map((a) => a.story ?? `solo:${a.id}`),
+      final.map((s, i) => (gen[i]!.story === null && results[i]!.newStory && final.filter((x) => x === s).length === 1 ? `solo:${gen[i]!.id}` : s)),
+    );
+    await index.close();
+    rmSync(dir, { recursive: true, force: true });
+    return {
+      [`feed_${kind}_articles`]: n,
+      [`feed_${kind}_perSec`]: round(n / (ms / 1000), 1),
+      [`feed_${kind}_heapKbPerArticle`]: round((after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / n / 1024, 1),
+      [`feed_${kind}_stories`]: stats.stories,
+      [`feed_${kind}_ari`]: round(ari, 4),
+    };
+  },
+
+  /** The word-level report of two ~1,500-word articles. */
+  pair() {
+    const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 72, seed: 9 });
+    const input = [
+      { id: 'wire', text: wire!.text },
+      { id: 'copy', text: copy!.text },
+    ];
+    for (let i = 0; i < 5; i++) compareArticles(input);
+    const lat: number[] = [];
+    for (let i = 0; i < (quick ? 30 : 100); i++) lat.push(time(() => compareArticles(input))[1]);
+    return { pairWords: words(wire!.text).length, pairReportP50Ms: round(percentile(lat, 50), 1), pairReportP95Ms: round(percentile(lat, 95), 1) };
+  },
+};
+
+// ── Child: run one phase, print its results as one JSON line ──────────────────────────────
+if (phase !== undefined) {
+  const run = phases[phase];
+  if (run === undefined) throw new Error(`unknown phase ${phase}`);
+  console.log(JSON.stringify(await run()));
+} else {
+  // ── Parent: run every phase in a fresh process, then print the table ─────────────────────
+  const self = fileURLToPath(import.meta.url);
+  const results: Results = {};
+  const started = performance.now();
+  const big = quick ? 50_000 : 1_000_000;
+  const runs: string[][] = [['sketch']];
+  for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);
+  runs.push(['story'], ['folder'], ['pair']);
+  // The feed: 100k articles in memory (2k quick); the stores that write per article on 20k (1k quick).
+  runs.push(['feed', '--store', 'memory', '--size', String(quick ? 500 : 100_000)]);
+  for (const store of ['file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 300 : 20_000)]);
+  // --only sketch,index,story,folder,pair,feed runs a subset (a table row missing is left blank).
+  const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
+  if (only !== null) for (let i = runs.length - 1; i >= 0; i--) if (!only.has(runs[i]![0]!)) runs.splice(i, 1);
+  for (const [name, ...extra] of runs) {
+    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', self, '--phase', name!, ...extra, ...(quick ? ['--quick'] : [])], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    Object.assign(results, JSON.parse(out.trim().split('\n').pop()!) as Results);
+  }
+  const r = results;
+  const bigLabel = quick ? '50k' : '1M';
+  const lines = [
+    `wiretrace benchmark (${quick ? 'quick' : 'full'}) — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    '',
+    `Sketching: raw text → 128-permutation signatures of word 5-shingles, ${r.sketchArticles} generated articles (~600 words, ${r.sketchMB} MB)`,
+    `  wiretrace              ${String(r.sketchArticlesPerSec).padStart(8)} articles/s   ${r.sketchMBPerSec} MB/s`,
+    `  minhash package        ${String(r.minhashPkgArticlesPerSec).padStart(8)} articles/s   (same shingles; sample)`,
+    `  floor (tokenise only)  ${String(r.floorArticlesPerSec).padStart(8)} articles/s   ${r.floorMBPerSec} MB/s`,
+    `  ours / minhash package = ${r.ratioVsMinhashPkg}×   floor / ours = ${r.ratioVsFloor}`,
+    `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
+    `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
+    `  one-permutation scheme (scheme: 'oph'): ${r.sketchOphArticlesPerSec} articles/s; Jaccard error on those paragraph pairs ${r.jaccardMaeOph}; on ${r.articlePairs} article pairs ${r.articleMaeOph} (k-permutation ${r.articleMaeOurs})`,
+    '',
+    'LSH index of paragraphs (insert every one, query a sample of 5,000):',
+    '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',
+  ];
+  for (const label of ['10k', bigLabel])
+    for (const t of [0.8, 0.5]) {
+      const k = `${label}@${t}`;
+      lines.push(
+        `  ${label.padEnd(6)} ${String(t).padEnd(10)} ${String(r[`bands_${k}`]).padEnd(11)} ${String(r[`insertPerSec_${k}`]).padEnd(11)} ${String(r[`queryP50Ms_${k}`]).padEnd(7)} ms  ${String(r[`queryP95Ms_${k}`]).padEnd(7)} ms  ${r[`bytesPerParagraph_${k}`]}`,
+      );
+    }
+  lines.push(
+    '',
+    `compareArticles, one story: ${[5, 10, 20, 50].map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms`).join(', ')}`,
+    `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
+    `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
+    `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
+    `Streaming index (wiretrace index add): ${['memory', 'file', 'redis']
+      .map((k) =>
+        typeof r[`feed_${k}`] === 'string'
+          ? `${k}: ${r[`feed_${k}`]}`
+          : `${k} ${r[`feed_${k}_articles`]} articles at ${r[`feed_${k}_perSec`]}/s, ${r[`feed_${k}_heapKbPerArticle`]} KB heap per article, story ARI ${r[`feed_${k}_ari`]}`,
+      )
+      .join('; ')}`,
+    '',
+    `(${round((performance.now() - started) / 1000, 1)} s)`,
+  );
+  console.log(lines.join('\n'));
+  if (args.includes('--json')) {
+    console.log(
+      JSON.stringify({
+        ...r,
+        queryP95Ms: r[`queryP95Ms_${bigLabel}@0.8`],
+        bytesPerIndexedParagraph: r[`bytesPerParagraph_${bigLabel}@0.8`],
+        compare10kSec: r.compareFolderSec,
+      }),
+    );
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The alignment stage, per story: passages are linked and clustered, the wire text is chosen
+ * (shared passages, passages that credit the agency, a credited reprint's other sentences, or
+ * the reference's passages), put in order, and every outlet passage that carries wire copy is
+ * diffed against its canonical text(s).
+ */
+
+import { clusterLinkedPassages, type RawCluster } from '../cluster/clusters.js';
+import { defaultLinkOptions, linkPassages } from '../cluster/links.js';
+import { referenceClusters } from '../cluster/reference.js';
+import { sourceWords, type SourcedWord } from '../diff/sourced.js';
+import { diffPassage, type PassageDiff } from '../diff/word.js';
+import type { Doc } from '../document/document.js';
+import type { Passage } from '../document/passage.js';
+import { STOPWORDS } from '../normalize/stopwords.js';
+import type { LinkOptions, ReportCluster } from '../types.js';
+import { consensusOrder } from './order.js';
+
+/** A cluster of the story with its id, role and wire position. */
+export interface StoryCluster extends RawCluster {
+  id: string;
+  wire: boolean;
+  basis: ReportCluster['basis'];
+  position: number | null;
+}
+
+/** What a story's alignment gives the report. */
+export interface StoryAlignment {
+  /** The story's passages, document after document. */
+  passages: Passage[];
+  /** Index of each document's first passage in `passages`. */
+  passageIndex: Map<Doc, number>;
+  clusters: StoryCluster[];
+  /** Cluster indices per passage. */
+  memberOf: number[][];
+  /** Diff of every wire member against its canonical text(s). */
+  diffs: Map<number, PassageDiff>;
+  /** Ids of the wire clusters in wire order. */
+  wireIds: string[];
+  /** The clusters as the report shows them. */
+  reportClusters: ReportCluster[];
+}
+
+/** What {@link alignStory} needs besides the documents. */
+export interface AlignSettings {
+  /** The story's agency, or `null`. */
+  readonly agency: string | null;
+  /** Input index of the reference document, or -1. */
+  readonly referenceIndex: number;
+  /** Share of shared wire sentences that makes a credited outlet a reprint. */
+  readonly creditedWireShare: number;
+  /** Link thresholds. */
+  readonly links?: LinkOptions | undefined;
+  /** Normalised words the input writes in lower case (a capitalised first word is then no name). */
+  readonly lowerSeen: ReadonlySet<string>;
+}
+
+/** A sentence rather than a headline or subheading: ends like a sentence, or is long. */
+function isSentence(text: string, p: Passage): boolean {
+  return /[.!?]["'”’)]*$/u.test(text.slice(p.start, p.end)) || p.words.length >= 15;
+}
+
+/**
+ * Aligns one story of two or more documents.
+ *
+ * @param storyId - Its id (`s1`, …).
+ * @param storyDocs - Its documents.
+ * @param settings - Agency, reference, thresholds.
+ * @returns Clusters, wire order and diffs.
+ */
+export function alignStory(storyId: string, storyDocs: readonly Doc[], settings: AlignSettings): StoryAlignment {
+  const { agency, referenceIndex, creditedWireShare } = settings;
+  const passages: Passage[] = [];
+  const docOf: Doc[] = [];
+  const passageIndex = new Map<Doc, number>();
+  for (const d of storyDocs) {
+    passageIndex.set(d, passages.length);
+    for (const p of d.passages) {
+      passages.push(p);
+      docOf.push(d);
+    }
+  }
+  // Diff words are built per story and released with it: a 10k-article folder never holds them all.
+  const sourced = new Map(storyDocs.map((d) => [d, sourceWords(d.text, d.passages, settings.lowerSeen)]));
+  const links = linkPassages(passages, { ...defaultLinkOptions, ...settings.links });
+  const sourcedOf = (g: number): SourcedWord[] => sourced.get(docOf[g]!)![passages[g]!.index]!;
+  const attributed = (g: number): boolean =>
+    agency !== null &&
+    docOf[g]!.credits.some((c) => c.kind === 'in-text' && c.agency === agency && c.start >= passages[g]!.start && c.end <= passages[g]!.end);
+
+  let raw: RawCluster[];
+  const basis: Array<ReportCluster['basis']> = [];
+  if (referenceIndex >= 0) {
+    raw = referenceClusters(passages, links, referenceIndex);
+    for (const c of raw) basis.push(passages[c.canonical]!.doc === referenceIndex ? 'reference' : null);
+  } else {
+    raw = clusterLinkedPassages(passages, links);
+    for (const c of raw) {
+      const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
+      basis.push(docsIn.size >= 2 ? 'shared' : c.members.some(attributed) ? 'credited' : null);
+    }
+    // Wire copy no other outlet kept: a passage that credits the agency in-text, or a sentence
+    // of an outlet that credits the agency and carries mostly shared wire text (a reprint).
+    const clustered = new Set(raw.flatMap((c) => c.members));
+    const shared = new Set(raw.filter((_, k) => basis[k] === 'shared').flatMap((c) => c.members));
+    const reprint = new Set(
+      storyDocs
+        .filter((d) => agency !== null && d.credits.some((c) => c.agency === agency))
+        .filter((d) => {
+          const base = passageIndex.get(d)!;
+          const n = d.passages.filter((p) => shared.has(base + p.index)).length;
+          return d.passages.length > 0 && n / d.passages.length >= creditedWireShare;
+        })
+        .map((d) => d.index),
+    );
+    passages.forEach((p, g) => {
+      if (clustered.has(g)) return;
+      if (attributed(g) || (reprint.has(p.doc) && isSentence(docOf[g]!.text, p))) {
+        raw.push({ members: [g], canonical: g });
+        basis.push('credited');
+      }
+    });
+  }
+  const wireFlags = basis.map((b) => b !== null);
+  // A cluster inside one outlet that is not wire copy (a subheading and its paragraph) says nothing.
+  const keepCluster = raw.map((c, k) => wireFlags[k] || new Set(c.members.map((m) => passages[m]!.doc)).size >= 2);
+  raw = raw.filter((_, k) => keepCluster[k]);
+  const keptBasis = basis.filter((_, k) => keepCluster[k]);
+  const keptWire = wireFlags.filter((_, k) => keepCluster[k]);
+
+  // Wire order: the reference's order, or the consensus of the outlets' orders.
+  const order =
+    referenceIndex >= 0
+      ? raw
+          .map((_, k) => k)
+          .sort((x, y) => (keptWire[y]! ? 1 : 0) - (keptWire[x]! ? 1 : 0) || passages[raw[x]!.canonical]!.index - passages[raw[y]!.canonical]!.index || x - y)
+      : consensusOrder(raw, keptWire, passages);
+  const clusters: StoryCluster[] = [];
+  let w = 0;
+  let x = 0;
+  for (const k of order) {
+    const wire = keptWire[k]!;
+    clusters.push({ ...raw[k]!, wire, basis: keptBasis[k]!, position: wire ? w : null, id: wire ? `${storyId}.w${++w}` : `${storyId}.x${++x}` });
+  }
+  const memberOf: number[][] = passages.map(() => []);
+  clusters.forEach((c, k) => {
+    for (const m of c.members) memberOf[m]!.push(k);
+  });
+
+  // Diffs of every wire member against its canonical text(s).
+  const diffs = new Map<number, PassageDiff>();
+  passages.forEach((p, g) => {
+    const wireClusters = memberOf[g]!.filter((k) => clusters[k]!.wire);
+    if (wireClusters.length === 0) return;
+    if (wireClusters.some((k) => clusters[k]!.canonical === g)) {
+      diffs.set(g, { verbatim: true, similarity: 1, kept: 1, parts: [], changes: [] });
+      return;
+    }
+    const mine = sourcedOf(g);
+    // Merged wire sentences are compared in the order the outlet uses them.
+    const canon = wireClusters
+      .map((k) => {
+        const words = sourcedOf(clusters[k]!.canonical);
+        const first = firstSharedPosition(words, mine);
+        return { k, words, first };
+      })
+      .sort((a, b) => a.first - b.first || clusters[a.k]!.position! - clusters[b.k]!.position!);
+    diffs.set(g, diffPassage(canon.flatMap((c) => c.words), mine, { passageStart: p.start, passageEnd: p.end }));
+  });
+
+  const reportClusters: ReportCluster[] = clusters.map((c) => {
+    const cp = passages[c.canonical]!;
+    const cd = docOf[c.canonical]!;
+    return {
+      id: c.id,
+      story: storyId,
+      wire: c.wire,
+      basis: c.basis,
+      attestedBy: new Set(c.members.map((m) => passages[m]!.doc)).size,
+      position: c.position,
+      canonical: { document: cd.article.id, start: cp.start, end: cp.end, text: cd.text.slice(cp.start, cp.end) },
+      members: c.members.map((m) => ({
+        document: docOf[m]!.article.id,
+        start: passages[m]!.start,
+        end: passages[m]!.end,
+        similarity: m === c.canonical ? 1 : (diffs.get(m)?.similarity ?? diffPassage(sourcedOf(c.canonical), sourcedOf(m)).similarity),
+      })),
+    };
+  });
+  return {
+    passages,
+    passageIndex,
+    clusters,
+    memberOf,
+    diffs,
+    wireIds: clusters.filter((c) => c.wire).map((c) => c.id),
+    reportClusters,
+  };
+}
+
+/** Where the passage first uses a content word of the canonical text (Infinity when never). */
+function firstSharedPosition(canonical: readonly SourcedWord[], passage: readonly SourcedWord[]): number {
+  const words = new Set(canonical.filter((w) => !STOPWORDS.has(w.norm)).map((w) => w.norm));
+  const i = passage.findIndex((w) => words.has(w.norm));
+  return i < 0 ? Infinity : i;
+}

@@ -1,0 +1,248 @@
+/**
+ * The chrome stage: finds the site furniture around and inside an article (date and weather
+ * widgets, captions, credits, bylines, comment forms, navigation, teasers, metadata, repeated
+ * template lines) so that it is reported as `boilerplate` and never counted as reporting.
+ *
+ * It works line by line on the original text, so every span points into the user's string,
+ * and it cuts chrome out of a paragraph (metadata at its start, a credit at its end) leaving
+ * the rest of that paragraph as body text.
+ */
+
+import { checkOptions } from '../errors.js';
+import { normalizeKey } from '../normalize/normalize.js';
+import { segmentLines, segmentParagraphs, trimSpan, type Span } from '../segment/paragraph.js';
+import { sentenceSplitter } from '../segment/sentence.js';
+import type { ChromeOptions, ChromePattern, ChromePhrase, ChromeReason } from '../types.js';
+import { builtinPatterns, builtinPhrases, inlinePatterns } from './rules.js';
+
+/** A span of chrome in the original text. */
+export interface ChromeSpan extends Span {
+  /** Why it is chrome. */
+  readonly reason: ChromeReason;
+}
+
+/** Options for {@link learnChrome}. */
+export interface LearnChromeOptions {
+  /**
+   * A line must appear in at least this many of the texts.
+   * @default 2
+   */
+  minDocs?: number;
+  /**
+   * Longest line (in words) learned when it reads like a sentence (ends in . ! ? or a quote).
+   * Longer sentence-like lines are never learned, so repeated wire sentences stay reporting.
+   * @default 10
+   */
+  maxSentenceWords?: number;
+  /**
+   * Longest line (in words) learned at all.
+   * @default 40
+   */
+  maxWords?: number;
+}
+
+const INLINE_WINDOW = 80;
+
+function normLine(text: string): string {
+  // Trailing separators do not make a label different ("Share this:", "Related »").
+  const t = normalizeKey(text);
+  let end = t.length;
+  while (end > 0 && ' :|•·›>-"'.includes(t[end - 1]!)) end--;
+  return t.slice(0, end);
+}
+
+function wordCount(s: string): number {
+  return s.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Learns template lines: lines that repeat across several articles of one outlet or site
+ * (footers, share bars, newsletter boxes). Lines that read as full sentences are learned only
+ * when short, so that wire sentences two articles share are never taken for chrome.
+ *
+ * @param texts - Articles of one outlet or site (or one input sharing a template).
+ * @param options - `minDocs`, `maxSentenceWords`.
+ * @returns Normalised lines to pass as `ChromeOptions.learned`.
+ * @example
+ * ```ts
+ * const learned = learnChrome(articlesFromOneSite);
+ * detectChrome(text, { learned });
+ * ```
+ */
+export function learnChrome(texts: readonly string[], options: LearnChromeOptions = {}): Set<string> {
+  checkOptions('options', options);
+  const { minDocs = 2, maxSentenceWords = 10, maxWords = 40 } = options;
+  const seen = new Map<string, number>();
+  for (const text of texts) {
+    const lines = new Set<string>();
+    for (const span of segmentLines(text)) lines.add(normLine(text.slice(span.start, span.end)));
+    for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
+  }
+  const learned = new Set<string>();
+  for (const [line, count] of seen) {
+    if (count < minDocs || line.length === 0) continue;
+    const sentenceLike = /[.!?"']$/.test(line);
+    const words = wordCount(line);
+    if (words > maxWords || (sentenceLike && words > maxSentenceWords)) continue;
+    learned.add(line);
+  }
+  return learned;
+}
+
+interface Rules {
+  phrases: Map<string, ChromeReason>;
+  patterns: readonly ChromePattern[];
+  learned: ReadonlySet<string>;
+}
+
+function resolveRules(options: ChromeOptions): Rules {
+  checkOptions('options', options);
+  const builtins = options.builtins ?? true;
+  const phrases = new Map<string, ChromeReason>();
+  for (const p of [...(builtins ? builtinPhrases : []), ...(options.phrases ?? [])]) phrases.set(normLine(p.text), p.reason);
+  const patterns = [...(builtins ? builtinPatterns : []), ...(options.patterns ?? [])];
+  for (const p of patterns) {
+    if (!(p.pattern instanceof RegExp)) throw new TypeError('chrome patterns must be RegExp objects ({ pattern: /…/, reason }).');
+  }
+  return { phrases, patterns, learned: options.learned ?? new Set() };
+}
+
+function classifyLine(line: string, norm: string, rules: Rules): ChromeReason | null {
+  const phrase = rules.phrases.get(norm);
+  if (phrase !== undefined) return phrase;
+  if (rules.learned.has(norm)) return 'repeated-across-outlet';
+  if (line.length > 600) return null;
+  for (const { pattern, reason } of rules.patterns) {
+    pattern.lastIndex = 0;
+    if (pattern.test(line)) return reason;
+  }
+  return null;
+}
+
+/**
+ * Finds the chrome spans of an article.
+ *
+ * @param text - The article as plain text.
+ * @param options - Extra phrases and patterns, learned template lines.
+ * @returns Chrome spans, sorted and disjoint, offsets into `text`.
+ * @example
+ * ```ts
+ * detectChrome('Leave a Reply\n\nBody text.'); // [{ start: 0, end: 13, reason: 'comments' }]
+ * ```
+ */
+export function detectChrome(text: string, options: ChromeOptions = {}): ChromeSpan[] {
+  const rules = resolveRules(options);
+  const spans: ChromeSpan[] = [];
+  const seenParagraphs = new Set<string>();
+  for (const para of segmentParagraphs(text)) {
+    const paraNorm = normLine(text.slice(para.start, para.end));
+    if (seenParagraphs.has(paraNorm) && wordCount(paraNorm) >= 3) {
+      // The same paragraph again (a caption printed twice): chrome, unless the lines say more.
+      const lines = lineSpans(text, para, rules);
+      spans.push(...(lines.length > 0 ? lines : [{ start: para.start, end: para.end, reason: 'duplicate' as const }]));
+      continue;
+    }
+    seenParagraphs.add(paraNorm);
+    spans.push(...lineSpans(text, para, rules));
+  }
+  return spans;
+}
+
+function lineSpans(text: string, para: Span, rules: Rules): ChromeSpan[] {
+  const out: ChromeSpan[] = [];
+  for (const line of segmentLines(text, para)) {
+    const raw = text.slice(line.start, line.end);
+    const reason = classifyLine(raw, normLine(raw), rules);
+    if (reason !== null) {
+      // A caption that ends in an agency credit ("… remains elusive. AFP") keeps the credit
+      // separate, because credits feed the agency-credit detection.
+      const credit = reason === 'caption' ? inlineCredit(text, line) : null;
+      if (credit !== null && credit.start > line.start) {
+        const head = trimSpan(text, line.start, credit.start);
+        if (head !== null) out.push({ ...head, reason });
+        out.push(credit);
+      } else out.push({ start: line.start, end: line.end, reason });
+      continue;
+    }
+    const parts = sentencePhrases(text, line, rules);
+    if (parts.length > 0) {
+      out.push(...parts);
+      continue;
+    }
+    out.push(...inlineSpans(text, line));
+  }
+  return out;
+}
+
+/** Sentences of a line that are chrome phrases on their own ("Your email … published. Required …"). */
+function sentencePhrases(text: string, line: Span, rules: Rules): ChromeSpan[] {
+  const out: ChromeSpan[] = [];
+  for (const s of sentenceSplitter.segment(text.slice(line.start, line.end))) {
+    const norm = normLine(text.slice(line.start + s.start, line.start + s.end));
+    const reason = rules.phrases.get(norm) ?? (rules.learned.has(norm) ? 'repeated-across-outlet' : undefined);
+    if (reason !== undefined) out.push({ start: line.start + s.start, end: line.start + s.end, reason });
+  }
+  return out;
+}
+
+function inlineCredit(text: string, line: Span): ChromeSpan | null {
+  const from = Math.max(line.start, line.end - INLINE_WINDOW);
+  const tail = text.slice(from, line.end);
+  for (const { pattern, reason } of inlinePatterns) {
+    if (reason !== 'credit') continue;
+    const m = pattern.exec(tail);
+    if (m !== null) {
+      const span = trimSpan(text, from + m.index, line.end);
+      if (span !== null) return { ...span, reason };
+    }
+  }
+  return null;
+}
+
+function inlineSpans(text: string, line: Span): ChromeSpan[] {
+  const out: ChromeSpan[] = [];
+  let bodyStart = line.start;
+  const head = text.slice(line.start, Math.min(line.end, line.start + INLINE_WINDOW));
+  for (const { pattern, reason } of inlinePatterns) {
+    if (reason !== 'metadata') continue;
+    const m = pattern.exec(head);
+    if (m !== null && m.index === 0) {
+      const span = trimSpan(text, line.start, line.start + m[0].length);
+      // Keep at least some body text: a line that is all metadata was a whole-line case.
+      if (span !== null && line.start + m[0].length < line.end) {
+        out.push({ ...span, reason });
+        bodyStart = line.start + m[0].length;
+      }
+    }
+  }
+  const credit = inlineCredit(text, { start: bodyStart, end: line.end });
+  if (credit !== null && credit.start > bodyStart) out.push(credit);
+  return out;
+}
+
+/**
+ * The body of an article: its paragraphs with the chrome spans cut out, as trimmed spans.
+ *
+ * @param text - The article.
+ * @param chrome - Spans from {@link detectChrome}.
+ * @returns Body spans in order (each within one paragraph).
+ */
+export function bodySpans(text: string, chrome: readonly ChromeSpan[]): Span[] {
+  const out: Span[] = [];
+  let c = 0;
+  for (const para of segmentParagraphs(text)) {
+    let from = para.start;
+    while (c < chrome.length && chrome[c]!.end <= para.start) c++;
+    let k = c;
+    while (k < chrome.length && chrome[k]!.start < para.end) {
+      const cut = chrome[k]!;
+      const s = trimSpan(text, from, Math.max(from, cut.start));
+      if (s !== null) out.push(s);
+      from = Math.max(from, cut.end);
+      k++;
+    }
+    const s = trimSpan(text, from, para.end);
+    if (s !== null) out.push(s);
+  }
+  return out;
+}

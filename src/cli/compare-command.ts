@@ -1,0 +1,138 @@
+/**
+ * `wiretrace compare`: inputs → `compareArticles` → the text, JSON or HTML report.
+ *
+ *   wiretrace compare PATH... [--reference ID] [--json | --format text|json] [--color|--no-color]
+ *
+ * PATH is a .txt file, a folder (every .txt in it), or `-` for JSON Lines on standard input
+ * ({"id": …, "text": …, "outlet"?: …} per line).
+ */
+
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { learnChrome } from '../chrome/chrome.js';
+import { compareArticles } from '../compare.js';
+import { extractArticle } from '../extract/extract.js';
+import { renderHtml } from '../report/html.js';
+import { formatReport } from '../report/text.js';
+import { VERSION } from '../version.js';
+import { INDEX_USAGE } from './index-command.js';
+import { UsageError, reportFailure, type CliIo } from './io.js';
+import { loadInputs } from './load.js';
+
+/** Usage of the command line. */
+export const USAGE = `Usage: wiretrace compare PATH... [options]
+       wiretrace index add|report|stats --store STORE ...   (wiretrace index --help)
+
+Finds wire-agency copy reused across articles and reports, per outlet, what it kept,
+reworded, added, cut and moved, whether it credits the agency, and a derivation verdict.
+
+PATH        a .txt or .html file (its id is the file name without extension), a folder
+            (every .txt and .html in it), or - for JSON Lines on stdin:
+            {"id": "...", "text": "..."} or {"id": "...", "html": "..."} per line
+
+Options:
+  --reference ID   measure every article against article ID (the wire copy)
+  --chrome-from DIR  learn a site's template lines (footers, share bars) from other
+                   articles of that site in DIR; may be repeated
+  --json           write the JSON report (schema wiretrace/report@1)
+  --format FORMAT  text (default) or json
+  --html FILE      also write the HTML report (one self-contained page) to FILE
+  --color          colour the text report (default on a terminal); --no-color to turn off
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status: 0 on success, 1 when an input could not be read (the others are still
+compared), 2 on a usage error.
+`;
+
+
+
+/**
+ * Runs `wiretrace compare` (and the top-level help and version).
+ *
+ * @param io - Arguments and I/O.
+ * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
+ */
+export function runCompareCli(io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...io.argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        reference: { type: 'string' },
+        'chrome-from': { type: 'string', multiple: true },
+        html: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`wiretrace: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(positionals[0] === 'index' ? INDEX_USAGE : USAGE);
+    return 0;
+  }
+  if (values.version === true) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const [command, ...paths] = positionals;
+    if (command !== 'compare') throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`);
+    if (paths.length === 0) throw new UsageError('compare needs at least one PATH (a file, a folder, or - for JSONL on stdin)');
+    const format = values.json === true ? 'json' : (values.format ?? 'text');
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got ${JSON.stringify(format)})`);
+    const loaded = loadInputs(paths, io);
+    for (const w of loaded.warnings) io.stderr(`wiretrace: warning: ${w}\n`);
+    for (const e of loaded.errors) io.stderr(`wiretrace: error: ${e}\n`);
+    if (loaded.articles.length === 0) {
+      io.stderr('wiretrace: error: no article could be read\n');
+      return 1;
+    }
+    const reference = values.reference;
+    if (reference !== undefined && !loaded.articles.some((a) => a.id === reference))
+      throw new UsageError(`--reference ${JSON.stringify(reference)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
+    // Template lines learned from other articles of the same site(s).
+    const learnFrom = values['chrome-from'] ?? [];
+    let learned: Set<string> | undefined;
+    if (learnFrom.length > 0) {
+      const site = loadInputs(learnFrom, io);
+      for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
+      if (site.errors.length > 0) loaded.errors.push(...site.errors);
+      learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
+    }
+    const report = compareArticles(loaded.articles, {
+      ...(reference !== undefined ? { reference } : {}),
+      ...(learned !== undefined ? { chrome: { learned } } : {}),
+    });
+    let failed = loaded.errors.length > 0;
+    for (const d of report.documents)
+      for (const w of d.warnings ?? []) {
+        io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
+        failed = true;
+      }
+    const color = values['no-color'] === true ? false : values.color === true ? true : io.isTTY === true;
+    if (values.html !== undefined) {
+      try {
+        writeFileSync(values.html, renderHtml(report, loaded.articles));
+      } catch (e) {
+        io.stderr(`wiretrace: error: cannot write ${values.html} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return 1;
+      }
+      io.stderr(`wiretrace: wrote ${values.html}\n`);
+    }
+    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color }));
+    return failed ? 1 : 0;
+  } catch (e) {
+    return reportFailure(e, USAGE, io);
+  }
+}

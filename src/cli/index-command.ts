@@ -1,0 +1,143 @@
+/**
+ * `wiretrace index …`: the streaming index for content pipelines, in the shape of unix tools.
+ *
+ *   wiretrace index add --store PATH|redis://host:port [--namespace NS] [--window-days N]
+ *       JSON Lines on stdin ({"id", "text" | "html", "outlet"?, "url"?, "publishedAt"?}),
+ *       one JSON result per line on stdout, in order; a bad line gets {"line", "error"}
+ *   wiretrace index report STORY --store … [--json] [--html FILE]
+ *   wiretrace index stats --store …
+ */
+
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FileWireStore } from '../feed/stores/file.js';
+import { openRedisWireStore } from '../feed/stores/redis.js';
+import type { WireStore } from '../feed/stores/store.js';
+import type { FeedArticle, WireIndex } from '../feed/types.js';
+import { createWireIndex } from '../feed/wire-index.js';
+import { renderHtml } from '../report/html.js';
+import { formatReport } from '../report/text.js';
+import { UsageError, reportFailure, type CliIo } from './io.js';
+
+/** Usage of the index commands. */
+export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
+       wiretrace index report STORY --store STORE [--json] [--html FILE]
+       wiretrace index stats --store STORE
+
+STORE is a folder (an on-disk index; created if missing) or redis://host:port[/db]
+(an index shared by every worker that names it; needs the ioredis package).
+
+index add reads JSON Lines on stdin, one article per line:
+  {"id": "...", "text": "..." | "html": "...", "outlet"?: "...", "url"?: "...", "publishedAt"?: "..."}
+and writes one JSON result per line on stdout, in order: the story it joined, its verdict,
+derived share, credit and matches; a line that cannot be read gets {"line": N, "error": "..."}
+(and the exit status is 1 at the end). With a terminal on stderr, a progress line shows there.
+`;
+
+
+async function openStore(spec: string | undefined, namespace: string | undefined): Promise<WireStore> {
+  if (spec === undefined) throw new UsageError('--store is required (a folder, or redis://host:port)');
+  if (/^rediss?:\/\//.test(spec)) return openRedisWireStore(spec, namespace !== undefined ? { namespace } : {});
+  if (namespace !== undefined) throw new UsageError('--namespace applies to a Redis store only');
+  return new FileWireStore(spec);
+}
+
+/**
+ * Runs `wiretrace index …`.
+ *
+ * @param argv - Arguments after `index`.
+ * @param io - I/O (`stdinLines` streams the feed).
+ * @returns The exit status.
+ */
+export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let values;
+  let positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        store: { type: 'string' },
+        namespace: { type: 'string' },
+        'window-days': { type: 'string' },
+        json: { type: 'boolean' },
+        html: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    io.stderr(`wiretrace: ${(e as Error).message}\n\n${INDEX_USAGE}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout(INDEX_USAGE);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  let index: WireIndex | undefined;
+  try {
+    if (command !== 'add' && command !== 'report' && command !== 'stats')
+      throw new UsageError(command === undefined ? 'index needs a command: add, report or stats' : `unknown index command ${JSON.stringify(command)}`);
+    let windowMs: number | undefined;
+    if (values['window-days'] !== undefined) {
+      const days = Number(values['window-days']);
+      if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--window-days must be a positive number (got ${JSON.stringify(values['window-days'])})`);
+      windowMs = days * 86_400_000;
+    }
+    const store = await openStore(values.store, values.namespace);
+    index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}) });
+    if (command === 'stats') {
+      io.stdout(JSON.stringify(await index.stats()) + '\n');
+      return 0;
+    }
+    if (command === 'report') {
+      const story = rest[0];
+      if (story === undefined) throw new UsageError('index report needs a STORY id');
+      const report = await index.report(story);
+      if (report.documents.length === 0) {
+        io.stderr(`wiretrace: error: no story ${JSON.stringify(story)} in the index\n`);
+        return 1;
+      }
+      if (values.html !== undefined) writeFileSync(values.html, renderHtml(report));
+      const articles = report.documents.map((d) => ({ id: d.id, text: d.text ?? '' }));
+      io.stdout(values.json === true ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, articles));
+      return 0;
+    }
+    // add: one result per input line, in order; a bad line never stops the feed.
+    if (io.stdinLines === undefined) throw new UsageError('index add reads JSON Lines on stdin');
+    let n = 0;
+    let failed = 0;
+    const started = io.now?.() ?? 0;
+    for await (const raw of io.stdinLines()) {
+      n++;
+      if (raw.trim().length === 0) continue;
+      let result: string;
+      try {
+        let value: unknown;
+        try {
+          value = JSON.parse(raw);
+        } catch (e) {
+          throw new Error(`not valid JSON (${(e as Error).message})`);
+        }
+        result = JSON.stringify(await index.add(value as FeedArticle));
+      } catch (e) {
+        failed++;
+        const error = (e as Error).message;
+        io.stderr(`wiretrace: error: stdin line ${n}: ${error}\n`);
+        result = JSON.stringify({ line: n, error });
+      }
+      io.stdout(result + '\n');
+      if (io.stderrIsTTY === true && io.now !== undefined && n % 50 === 0) {
+        const secs = (io.now() - started) / 1000;
+        io.stderr(`\r${n} articles, ${(n / Math.max(secs, 1e-3)).toFixed(1)}/s`);
+      }
+    }
+    if (io.stderrIsTTY === true) io.stderr(`\r${n} articles done${' '.repeat(20)}\n`);
+    return failed > 0 ? 1 : 0;
+  } catch (e) {
+    return reportFailure(e, INDEX_USAGE, io);
+  } finally {
+    await index?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The `wiretrace` command line as a function: argv → command → exit status. It takes all its I/O
+ * as arguments (`CliIo`), so tests drive it and only `src/bin.ts` touches `process`.
+ */
+
+import { runCompareCli } from './compare-command.js';
+import { runIndexCli } from './index-command.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
+
+/**
+ * Runs any command, `index …` included (which streams, so this returns a promise).
+ *
+ * @param io - Arguments and I/O.
+ * @returns The exit status.
+ */
+export async function runCliAsync(io: CliIo): Promise<number> {
+  if (io.argv[0] === 'index') return runIndexCli(io.argv.slice(1), io);
+  return runCli(io);
+}
+
+/**
+ * Runs the command line without the streaming `index` commands (`compare`, help, version).
+ *
+ * @param io - Arguments and I/O.
+ * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
+ */
+export function runCli(io: CliIo): number {
+  return runCompareCli(io);
+}

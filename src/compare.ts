@@ -1,0 +1,158 @@
+/**
+ * `compareArticles`, the driver: each stage in its folder, data flowing one way —
+ * validate → intake (HTML) → document (chrome, passages, credits) → stories → align (links,
+ * clusters, wire text, diffs) → report.
+ */
+
+import { alignStory, type StoryAlignment } from './align/story.js';
+import { prepareDocument, documentTrigrams, learnTemplates, majorityAgency } from './document/document.js';
+import { checkInteger, checkNumber, checkOptions, messages } from './errors.js';
+import { extractArticle } from './extract/extract.js';
+import { buildDocumentReport, limitMessage } from './report/build.js';
+import { groupStories } from './stories/stories.js';
+import type { Article, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from './types.js';
+import { VERSION } from './version.js';
+
+/** Defaults of {@link CompareOptions}. */
+export const defaultCompareOptions = Object.freeze({
+  whollyDerived: 0.8,
+  partiallyDerived: 0.2,
+  creditedWireShare: 0.5,
+  maxChars: 5_000_000,
+  maxArticlesPerStory: 1000,
+  maxSentencesPerDocument: 5000,
+});
+
+const LOWER_START = /^\p{Ll}/u;
+
+function validate(articles: readonly Article[], options: CompareOptions): void {
+  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
+  checkOptions('options', options);
+  checkNumber('whollyDerived', options.whollyDerived, 0, 1);
+  checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
+  checkNumber('creditedWireShare', options.creditedWireShare, 0, 1);
+  checkInteger('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
+  if (options.reference !== undefined && typeof options.reference !== 'string')
+    throw new TypeError(messages.notAString('reference', options.reference));
+  const ids = new Set<string>();
+  articles.forEach((a, i) => {
+    if (typeof a !== 'object' || a === null) throw new TypeError(messages.badArticle(i, 'must be an object { id, text }'));
+    if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError(messages.badArticle(i, 'needs a non-empty string id'));
+    if (typeof a.text !== 'string') throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) needs a string text`));
+    if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
+      throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) format must be "text" or "html" (got ${JSON.stringify(a.format)})`));
+    if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));
+    ids.add(a.id);
+  });
+  if (options.reference !== undefined && !ids.has(options.reference)) throw new RangeError(messages.unknownReference(options.reference, [...ids]));
+}
+
+/** Splits stories over `max` articles: the first `max` are compared, the others stand alone. */
+function capStories(groups: readonly number[][], max: number): { groups: number[][]; cut: number[] } {
+  const out: number[][] = [];
+  const cut: number[] = [];
+  for (const group of groups) {
+    if (group.length <= max) out.push(group);
+    else {
+      out.push(group.slice(0, max));
+      for (const i of group.slice(max)) {
+        out.push([i]);
+        cut.push(i);
+      }
+    }
+  }
+  return { groups: out, cut };
+}
+
+/**
+ * Compares articles: groups them into stories, clusters the passages that derive from the same
+ * wire text, reconstructs that text (or takes the `reference` article as the wire copy) and
+ * reports what every outlet kept, reworded, added, cut and moved.
+ *
+ * @param input - Articles `{ id, text, format? }` (plain text, or HTML with `format: "html"`; ids unique).
+ * @param options - See {@link CompareOptions}.
+ * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@1` JSON).
+ * @throws TypeError or RangeError naming the bad article or option.
+ * @example
+ * ```ts
+ * const report = compareArticles([
+ *   { id: 'wire', text: wireText },
+ *   { id: 'outlet', text: outletText },
+ * ]);
+ * report.documents[1].verdict; // 'partially-derived'
+ * ```
+ */
+export function compareArticles(input: readonly Article[], options: CompareOptions = {}): Report {
+  validate(input, options);
+  // `??`, not a spread: an option given as `undefined` (plain JavaScript) takes its default.
+  const defaults = defaultCompareOptions;
+  const o = {
+    whollyDerived: options.whollyDerived ?? defaults.whollyDerived,
+    partiallyDerived: options.partiallyDerived ?? defaults.partiallyDerived,
+    creditedWireShare: options.creditedWireShare ?? defaults.creditedWireShare,
+    maxChars: options.maxChars ?? defaults.maxChars,
+    maxArticlesPerStory: options.maxArticlesPerStory ?? defaults.maxArticlesPerStory,
+    maxSentencesPerDocument: options.maxSentencesPerDocument ?? defaults.maxSentencesPerDocument,
+  };
+  const thresholds = { whollyDerived: o.whollyDerived, partiallyDerived: o.partiallyDerived };
+
+  // Intake: HTML pages become their extracted article text; everything after works on that text.
+  const warnings = new Map<number, string[]>();
+  const articles = input.map((a, i) => {
+    if (a.format !== 'html') return a;
+    const extracted = extractArticle(a.text);
+    if (extracted.warning !== undefined) warnings.set(i, [extracted.warning]);
+    return { ...a, text: extracted.text };
+  });
+
+  // Documents.
+  const learned = learnTemplates(articles, options.chrome?.learned);
+  const settings = { maxChars: o.maxChars, maxSentences: o.maxSentencesPerDocument, chrome: options.chrome };
+  const docs = articles.map((a, i) => prepareDocument(a, i, learned[i]!, settings));
+  const limits: Report['limits'] = docs.flatMap((d) =>
+    d.limits.map((l) => ({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) })),
+  );
+  // Lower-case words across the input decide whether a capitalised first word is a name.
+  const lowerSeen = new Set<string>();
+  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lowerSeen.add(w.norm);
+
+  // Stories. With a reference, every article is measured against it: one story.
+  const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
+  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(documentTrigrams), options.stories);
+  const capped = capStories(grouped, o.maxArticlesPerStory);
+  for (const i of capped.cut)
+    limits.push({ limit: 'maxArticlesPerStory', document: docs[i]!.article.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });
+
+  // Alignment and report, story by story.
+  const documents: DocumentReport[] = new Array(docs.length);
+  const clusters: ReportCluster[] = [];
+  const stories: ReportStory[] = [];
+  let storyNo = 0;
+  for (const group of capped.groups) {
+    const storyDocs = group.map((i) => docs[i]!);
+    const storyId = group.length >= 2 ? `s${++storyNo}` : null;
+    const agency = majorityAgency(storyDocs);
+    let aligned: StoryAlignment | null = null;
+    if (storyId !== null) {
+      aligned = alignStory(storyId, storyDocs, { agency, referenceIndex, creditedWireShare: o.creditedWireShare, links: options.links, lowerSeen });
+      clusters.push(...aligned.reportClusters);
+      stories.push({
+        id: storyId,
+        documents: storyDocs.map((d) => d.article.id),
+        agency,
+        reference: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
+        wire: aligned.wireIds,
+      });
+    }
+    for (const d of storyDocs) {
+      const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds);
+      if (d.article.format === 'html') r.text = d.text;
+      const w = [...(warnings.get(d.index) ?? []), ...limits.filter((l) => l.document === d.article.id).map((l) => l.message)];
+      if (w.length > 0) r.warnings = w;
+      documents[d.index] = r;
+    }
+  }
+  return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
+}

@@ -1,0 +1,37 @@
+/** Where quotations are in a text: the diff's `quote` change type depends on it. */
+
+/**
+ * Spans of quoted text: “…”, "…" (straight quotes pair up in order) and ‘…’ used as quotes.
+ *
+ * @param text - Any text.
+ * @returns `[start, end)` spans inside the quotation marks.
+ */
+export function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  let single = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '«' || c === '„') {
+      if (open < 0) open = i + 1;
+    } else if (c === '”' || c === '»') {
+      if (open >= 0) spans.push([open, i]);
+      open = -1;
+    } else if (c === '"') {
+      if (open < 0) open = i + 1;
+      else {
+        spans.push([open, i]);
+        open = -1;
+      }
+    } else if (c === '‘' && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!))) {
+      single = i + 1;
+    } else if (c === '’' && single >= 0 && (i + 1 >= text.length || !/[\p{L}\p{N}]/u.test(text[i + 1]!))) {
+      spans.push([single, i]);
+      single = -1;
+    }
+  }
+  // An unclosed quote runs to the end of the text (a quote continued in the next paragraph).
+  if (open >= 0) spans.push([open, text.length]);
+  return spans.sort((x, y) => x[0] - y[0]);
+}
+

@@ -1,0 +1,64 @@
+/**
+ * Words as the diff sees them: each with its text of origin, whether it sits inside a quotation
+ * and whether it is a name, so a diff can quote either side exactly and classify what changed.
+ */
+
+import type { Passage } from '../document/passage.js';
+import { STOPWORDS } from '../normalize/stopwords.js';
+import { quotedSpans } from './quotes.js';
+
+/** A word with its text of origin, so a diff can quote either side exactly. */
+export interface SourcedWord {
+  /** Normalised form (NFKC, lower case). */
+  readonly norm: string;
+  /** Matching form (spelling variants folded): what the diff aligns on. */
+  readonly match: string;
+  /** Offset of the word in `source`. */
+  readonly start: number;
+  /** Offset after the word in `source`. */
+  readonly end: number;
+  /** The full text the offsets point into. */
+  readonly source: string;
+  /** Whether the word is inside quotation marks in its source. */
+  readonly quoted: boolean;
+  /** Which quotation of its source it is in (an index), when `quoted`. */
+  readonly quoteId?: number;
+  /** Whether the word is written with a capital letter and is not a sentence's first word. */
+  readonly capitalised: boolean;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
+/** Index of the quotation holding offset `at`, or -1. */
+function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number {
+  for (let i = 0; i < spans.length; i++) if (at >= spans[i]![0] && at < spans[i]![1]) return i;
+  return -1;
+}
+
+/**
+ * The diff words of a document's passages: quotation membership, and whether a capitalised
+ * word is a name (a capitalised first word is not, when the input also writes it in lower case).
+ *
+ * @param text - The document's text.
+ * @param passages - Its passages.
+ * @param lowerSeen - Normalised words the input writes in lower case somewhere.
+ * @returns One word list per passage.
+ */
+export function sourceWords(text: string, passages: readonly Passage[], lowerSeen: ReadonlySet<string>): SourcedWord[][] {
+  const quotes = quotedSpans(text);
+  return passages.map((p) =>
+    p.words.map((w, k) => {
+      const q = quoteIndex(quotes, w.start);
+      return {
+        norm: w.norm,
+        match: w.match,
+        start: w.start,
+        end: w.end,
+        source: text,
+        quoted: q >= 0,
+        quoteId: q,
+        capitalised: UPPER_START.test(text[w.start]!) && !STOPWORDS.has(w.norm) && (k > 0 || !lowerSeen.has(w.norm)),
+      };
+    }),
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The document stage: an article becomes what every later stage reads — its chrome set aside,
+ * its body cut into sentence passages, its agency credits found — and, for story grouping, the
+ * set of its content-bearing word trigrams. `compareArticles` and the feed both prepare their
+ * articles here.
+ */
+
+import { bodySpans, detectChrome, learnChrome, type ChromeSpan } from '../chrome/chrome.js';
+import { detectCredits } from '../chrome/credits.js';
+import { STOPWORDS } from '../normalize/stopwords.js';
+import { trimSpan, type Span } from '../segment/paragraph.js';
+import { segmentSentences } from '../segment/sentence.js';
+import { hashWords, shingleWords, toShingleSet } from '../shingle/shingle.js';
+import type { Article, Attribution, ChromeOptions } from '../types.js';
+import { buildPassage, type Passage } from './passage.js';
+
+/** An article prepared for comparison (chrome, passages, credits). */
+export interface Doc {
+  /** Its index in the input. */
+  readonly index: number;
+  readonly article: Article;
+  /** The full text (HTML already extracted). */
+  readonly text: string;
+  readonly chrome: ChromeSpan[];
+  readonly passages: Passage[];
+  readonly credits: Attribution[];
+  /** Spans not analysed because a limit cut them. */
+  readonly overLimit: Span[];
+  /** Limits that cut this document. */
+  readonly limits: Array<{ limit: string; value: number }>;
+}
+
+/** What {@link prepareDocument} needs, resolved by the caller. */
+export interface PrepareSettings {
+  /** Longest text analysed, in UTF-16 units. */
+  readonly maxChars: number;
+  /** Most sentences analysed. */
+  readonly maxSentences: number;
+  /** Chrome options (the learned lines are passed apart). */
+  readonly chrome?: ChromeOptions | undefined;
+}
+
+/**
+ * Prepares one article: chrome, passages, credits, and the limits that cut it.
+ *
+ * @param article - The article (plain text).
+ * @param index - Its index in the input.
+ * @param learned - Template lines learned for it.
+ * @param settings - Limits and chrome options.
+ * @returns The prepared document.
+ */
+export function prepareDocument(article: Article, index: number, learned: ReadonlySet<string>, settings: PrepareSettings): Doc {
+  const full = article.text;
+  // Limits cut what is analysed, never silently: the rest becomes `over-limit` segments.
+  const limits: Array<{ limit: string; value: number }> = [];
+  let cutAt = full.length;
+  if (full.length > settings.maxChars) {
+    cutAt = settings.maxChars;
+    const c = full.charCodeAt(cutAt - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cutAt--; // never split a surrogate pair
+    limits.push({ limit: 'maxChars', value: settings.maxChars });
+  }
+  const text = cutAt < full.length ? full.slice(0, cutAt) : full;
+  const chrome = detectChrome(text, { ...settings.chrome, learned });
+  const body = bodySpans(text, chrome);
+  let sentences = segmentSentences(text, body);
+  const overLimit: Span[] = [];
+  if (sentences.length > settings.maxSentences) {
+    overLimit.push(...sentences.slice(settings.maxSentences).map((x) => ({ start: x.start, end: x.end })));
+    sentences = sentences.slice(0, settings.maxSentences);
+    limits.push({ limit: 'maxSentencesPerDocument', value: settings.maxSentences });
+  }
+  if (cutAt < full.length) {
+    const rest = trimSpan(full, cutAt, full.length);
+    if (rest !== null) overLimit.push(rest);
+  }
+  const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
+  return { index, article, text: full, chrome, passages, credits: detectCredits(text, chrome, body), overLimit, limits };
+}
+
+/**
+ * Template lines per article: lines shared by three or more of the inputs that are short labels,
+ * lines repeated across one outlet's articles, and the caller's learned lines.
+ *
+ * @param articles - The input.
+ * @param extra - Lines the caller learned elsewhere (`--chrome-from`).
+ * @returns One set per article.
+ */
+export function learnTemplates(articles: readonly Article[], extra: ReadonlySet<string> = new Set()): ReadonlySet<string>[] {
+  const acrossInput = articles.length >= 3 ? learnChrome(articles.map((a) => a.text), { minDocs: 3, maxWords: 4, maxSentenceWords: 0 }) : new Set<string>();
+  const byOutlet = new Map<string, string[]>();
+  for (const a of articles) if (a.outlet !== undefined) byOutlet.set(a.outlet, [...(byOutlet.get(a.outlet) ?? []), a.text]);
+  const perOutlet = new Map<string, Set<string>>();
+  for (const [outlet, texts] of byOutlet) if (texts.length >= 2) perOutlet.set(outlet, learnChrome(texts));
+  return articles.map((a) => new Set([...extra, ...acrossInput, ...(a.outlet !== undefined ? (perOutlet.get(a.outlet) ?? []) : [])]));
+}
+
+/**
+ * A document's set for story grouping: trigrams over the body's matching forms that hold a
+ * content word (trigrams of function words only, "said it was", are shared by unrelated articles).
+ *
+ * @param doc - A prepared document.
+ * @returns Its sorted, unique trigram hashes.
+ */
+export function documentTrigrams(doc: Doc): Uint32Array {
+  const words = doc.passages.flatMap((p) => p.words.map((w) => w.match));
+  const hashes = hashWords(words);
+  const tri = shingleWords(hashes, { k: 3 });
+  const content = words.map((w) => !STOPWORDS.has(w));
+  const keep: number[] = [];
+  for (let i = 0; i < tri.length; i++) if (content[i] || content[i + 1] || content[i + 2]) keep.push(tri[i]!);
+  return toShingleSet(Uint32Array.from(keep));
+}
+
+/**
+ * The agency most of the documents credit (ties to the first by name), or `null`.
+ *
+ * @param docs - Documents of one story.
+ * @returns The agency's canonical name.
+ */
+export function majorityAgency(docs: readonly Doc[]): string | null {
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const a of new Set(d.credits.map((c) => c.agency))) counts.set(a, (counts.get(a) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [a, c] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (c > n) [best, n] = [a, c];
+  return best;
+}

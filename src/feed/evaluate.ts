@@ -1,0 +1,76 @@
+/**
+ * What the feed says of one article against its story's recent articles: the passages it
+ * shares with them, the wire passages it carries, its derived share, verdict and credit. The
+ * links and clusters come from the cluster stage, the verdict from the report stage.
+ */
+
+import { clusterLinkedPassages } from '../cluster/clusters.js';
+import { linkPassages } from '../cluster/links.js';
+import { majorityAgency, type Doc } from '../document/document.js';
+import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
+import type { IndexResult } from './types.js';
+
+/** The parts of a result that do not depend on the comparison. */
+export type ResultBase = Pick<IndexResult, 'id' | 'story' | 'newStory' | 'merged' | 'alreadyIndexed'>;
+
+/**
+ * Compares an article with other articles of its story.
+ *
+ * @param doc - The article's document.
+ * @param others - Documents of the story's recent articles (without the article).
+ * @param base - Story placement.
+ * @param thresholds - Verdict thresholds.
+ * @returns The full result.
+ */
+export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBase, thresholds: VerdictThresholds): IndexResult {
+  const docs = [...others, doc];
+  const passages = docs.flatMap((d, i) => d.passages.map((x) => ({ ...x, doc: i })));
+  const own = passages.length - doc.passages.length;
+  const links = linkPassages(passages);
+  const linkedTo = new Map<number, number[]>();
+  for (const l of links) {
+    const [mine, other] = l.b >= own && l.a < own ? [l.b, l.a] : l.a >= own && l.b < own ? [l.a, l.b] : [-1, -1];
+    if (mine < 0) continue;
+    linkedTo.set(mine, [...(linkedTo.get(mine) ?? []), other]);
+  }
+  let body = 0;
+  let derived = 0;
+  const matches: IndexResult['matches'] = [];
+  for (let g = own; g < passages.length; g++) {
+    const x = passages[g]!;
+    body += x.end - x.start;
+    const to = linkedTo.get(g);
+    if (to === undefined) continue;
+    derived += x.end - x.start;
+    for (const o of to) {
+      const y = passages[o]!;
+      matches.push({ start: x.start, end: x.end, document: docs[y.doc]!.article.id, documentStart: y.start, documentEnd: y.end });
+    }
+  }
+  // The wire passages it carries: clusters (verified around a centre, as in the report) that
+  // hold one of its passages and span two or more articles, each named by its canonical text.
+  const wire: IndexResult['wire'] = [];
+  for (const c of clusterLinkedPassages(passages, links)) {
+    if (!c.members.some((m) => m >= own)) continue;
+    const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
+    if (docsIn.size < 2) continue;
+    const canon = passages[c.canonical]!;
+    const d = docs[canon.doc]!;
+    wire.push({
+      canonical: { document: d.article.id, start: canon.start, end: canon.end, text: d.text.slice(canon.start, canon.end) },
+      attestedBy: docsIn.size,
+      passages: c.members.filter((m) => m >= own).map((m) => ({ start: passages[m]!.start, end: passages[m]!.end })),
+    });
+  }
+  const derivedShare = body === 0 ? 0 : roundShare(derived / body);
+  const agency = majorityAgency(docs) ?? majorityAgency([doc]);
+  return {
+    ...base,
+    verdict: verdictFor(derived, derivedShare, thresholds),
+    derivedShare,
+    credited: agency !== null && doc.credits.some((c) => c.agency === agency),
+    attribution: doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind })),
+    wire,
+    matches,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * An arriving feed article, checked and prepared on the same stages as `compareArticles`: the
+ * document stage (chrome, passages, credits), its trigram set and its story buckets.
+ */
+
+import { defaultCompareOptions } from '../compare.js';
+import { documentTrigrams, prepareDocument, type Doc } from '../document/document.js';
+import { extractArticle } from '../extract/extract.js';
+import { storyBuckets } from '../stories/stories.js';
+import type { Article } from '../types.js';
+import type { StoredArticle } from './stores/store.js';
+import type { FeedArticle } from './types.js';
+
+/** A feed article ready to be placed in a story. */
+export interface FeedDocument {
+  article: Article;
+  /** Its time in the window (publication, else arrival), ms since the epoch. */
+  time: number;
+  doc: Doc;
+  trigrams: Uint32Array;
+  buckets: number[];
+}
+
+const LIMITS = { maxChars: defaultCompareOptions.maxChars, maxSentences: defaultCompareOptions.maxSentencesPerDocument };
+
+/**
+ * Checks a feed article and turns it into an `Article` (HTML extracted).
+ *
+ * @param a - The feed article.
+ * @returns The article.
+ * @throws TypeError naming the article and the field.
+ */
+export function toArticle(a: FeedArticle): Article {
+  if (typeof a !== 'object' || a === null) throw new TypeError('article must be an object { id, text } or { id, html }.');
+  if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError('article needs a non-empty string id.');
+  const hasText = typeof a.text === 'string';
+  const hasHtml = typeof a.html === 'string';
+  if (hasText === hasHtml) throw new TypeError(`article ${JSON.stringify(a.id)} needs exactly one of "text" and "html" as a string.`);
+  for (const k of ['outlet', 'url', 'publishedAt'] as const)
+    if (a[k] !== undefined && typeof a[k] !== 'string') throw new TypeError(`article ${JSON.stringify(a.id)}: ${k} must be a string.`);
+  const text = hasHtml ? extractArticle(a.html!).text : a.text!;
+  return { id: a.id, text, ...metadata(a) };
+}
+
+/** The optional fields of an article, copied only when present. */
+export function metadata(a: { outlet?: string | undefined; url?: string | undefined; publishedAt?: string | undefined }): Pick<Article, 'outlet' | 'url' | 'publishedAt'> {
+  return {
+    ...(a.outlet !== undefined ? { outlet: a.outlet } : {}),
+    ...(a.url !== undefined ? { url: a.url } : {}),
+    ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
+  };
+}
+
+/**
+ * Prepares a document of the feed (no template lines: the feed has no input to learn them from).
+ *
+ * @param article - The article.
+ * @returns Its document.
+ */
+export function prepareFeedDocument(article: Article): Doc {
+  return prepareDocument(article, 0, new Set(), LIMITS);
+}
+
+/**
+ * Prepares an arriving article: document, trigram set, story buckets and time.
+ *
+ * @param a - The feed article.
+ * @param now - The clock, for articles without a publication time.
+ * @returns The prepared article.
+ */
+export function prepareFeedArticle(a: FeedArticle, now: () => number): FeedDocument {
+  const article = toArticle(a);
+  const published = article.publishedAt === undefined ? NaN : Date.parse(article.publishedAt);
+  const doc = prepareFeedDocument(article);
+  const trigrams = documentTrigrams(doc);
+  return { article, time: Number.isFinite(published) ? published : now(), doc, trigrams, buckets: Array.from(storyBuckets(trigrams)) };
+}
+
+/**
+ * A stored article as an `Article`.
+ *
+ * @param s - The stored article.
+ * @returns The article.
+ */
+export function storedArticle(s: StoredArticle): Article {
+  return { id: s.id, text: s.text, ...metadata(s) };
+}

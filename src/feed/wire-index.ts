@@ -1,0 +1,175 @@
+/**
+ * The streaming wire index: articles arrive one at a time (a pipeline worker's feed) and each is
+ * told at once which story it joins, which earlier articles' passages it carries, its derivation
+ * verdict and whether it credits the agency. Several workers can share one index through a store
+ * that locks across processes (Redis); one process can keep it on disk (`FileWireStore`).
+ *
+ * Story assignment is order-independent: an article that verifies against articles of several
+ * stories merges them, so the stories are the connected components of verified article pairs,
+ * whatever order the feed arrives in (and however many workers share it).
+ */
+
+import { compareArticles, defaultCompareOptions } from '../compare.js';
+import type { Doc } from '../document/document.js';
+import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
+import { defaultStoryOptions, sameStory } from '../stories/stories.js';
+import type { Article } from '../types.js';
+import { evaluateArticle, type ResultBase } from './evaluate.js';
+import { metadata, prepareFeedArticle, prepareFeedDocument, storedArticle, type FeedDocument } from './intake.js';
+import { MemoryWireStore } from './stores/memory.js';
+import type { IndexResult, WireIndex, WireIndexOptions } from './types.js';
+
+const DAY = 86_400_000;
+
+/**
+ * Creates a streaming wire index.
+ *
+ * @param options - Store, time window, thresholds.
+ * @returns The index.
+ * @throws TypeError or RangeError naming a bad option.
+ * @example
+ * ```ts
+ * const index = createWireIndex({ store: new FileWireStore('./wire-index') });
+ * const r = await index.add({ id: 'a1', text, outlet: 'Daily Planet' });
+ * r.story; r.verdict; r.credited;
+ * ```
+ */
+export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
+  checkOptions('options', options);
+  checkNumber('windowMs', options.windowMs, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('maxCompared', options.maxCompared, 1, 10_000);
+  checkNumber('whollyDerived', options.whollyDerived, 0, 1);
+  checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
+  const store = options.store ?? new MemoryWireStore();
+  const windowMs = options.windowMs ?? 7 * DAY;
+  const maxCompared = options.maxCompared ?? 50;
+  const now = options.now ?? Date.now;
+  const storyThresholds = { ...defaultStoryOptions, ...options.stories };
+  const thresholds = {
+    whollyDerived: options.whollyDerived ?? defaultCompareOptions.whollyDerived,
+    partiallyDerived: options.partiallyDerived ?? defaultCompareOptions.partiallyDerived,
+  };
+  // Prepared documents of stored articles, so a story's articles are not re-segmented per add.
+  const cache = new Map<string, Doc>();
+  const remember = (id: string, d: Doc): void => {
+    if (cache.size >= 2_000) cache.delete(cache.keys().next().value!);
+    cache.set(id, d);
+  };
+  const documentOf = (article: Article): Doc => {
+    let d = cache.get(article.id);
+    if (d === undefined || d.text !== article.text) {
+      d = prepareFeedDocument(article);
+      remember(article.id, d);
+    }
+    return d;
+  };
+
+  /** Stories of the stored articles this article verifies against (inside the window). */
+  const verifiedStories = async (p: FeedDocument): Promise<string[]> => {
+    if (p.trigrams.length === 0) return [];
+    const stories = new Set<string>();
+    for (const id of (await store.candidates(p.buckets)).sort()) {
+      if (id === p.article.id) continue;
+      const other = await store.get(id);
+      if (other === undefined || other.time < p.time - windowMs) continue;
+      if (sameStory(p.trigrams, Uint32Array.from(other.trigrams), storyThresholds)) stories.add(other.story);
+    }
+    return [...stories].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : 1));
+  };
+
+  /** Compares the article with the story's most recent articles. */
+  const evaluate = async (p: FeedDocument, story: string | null, base: ResultBase): Promise<IndexResult> => {
+    const ids = story === null ? [] : (await store.story(story)).filter((id) => id !== p.article.id).slice(-maxCompared);
+    const others: Doc[] = [];
+    for (const id of ids) {
+      const s = await store.get(id);
+      if (s !== undefined) others.push(documentOf(storedArticle(s)));
+    }
+    return evaluateArticle(p.doc, others, base, thresholds);
+  };
+
+  const index: WireIndex = {
+    async add(a) {
+      const p = prepareFeedArticle(a, now);
+      return store.exclusive(async () => {
+        const existing = await store.get(p.article.id);
+        if (existing !== undefined)
+          return evaluate(p, existing.story, { id: p.article.id, story: existing.story, newStory: false, merged: [], alreadyIndexed: true });
+        const stories = await verifiedStories(p);
+        const { story: fresh, seq } = await store.allocate();
+        const story = stories[0] ?? fresh;
+        const merged = stories.slice(1);
+        if (merged.length > 0) await store.merge(story, merged);
+        await store.put({
+          id: p.article.id,
+          story,
+          text: p.article.text,
+          ...metadata(p.article),
+          time: p.time,
+          seq,
+          buckets: p.buckets,
+          trigrams: Array.from(p.trigrams),
+        });
+        remember(p.article.id, p.doc);
+        return evaluate(p, story, { id: p.article.id, story, newStory: stories.length === 0, merged, alreadyIndexed: false });
+      });
+    },
+
+    async query(a) {
+      const p = prepareFeedArticle(a, now);
+      const existing = await store.get(p.article.id);
+      const stories = existing !== undefined ? [existing.story] : await verifiedStories(p);
+      return evaluate(p, stories[0] ?? null, {
+        id: p.article.id,
+        story: stories[0] ?? '',
+        newStory: stories.length === 0,
+        merged: [],
+        alreadyIndexed: existing !== undefined,
+      });
+    },
+
+    async remove(id) {
+      if (typeof id !== 'string') throw new TypeError(messages.notAString('id', id));
+      cache.delete(id);
+      return store.exclusive(async () => (await store.delete(id)) !== undefined);
+    },
+
+    async report(story) {
+      if (typeof story !== 'string') throw new TypeError(messages.notAString('story', story));
+      const articles: Article[] = [];
+      for (const id of await store.story(story)) {
+        const s = await store.get(id);
+        if (s !== undefined) articles.push(storedArticle(s));
+      }
+      return compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}) });
+    },
+
+    async expire() {
+      return store.exclusive(async () => {
+        const cutoff = now() - windowMs;
+        let removed = 0;
+        for (const story of await store.stories()) {
+          const ids = await store.story(story);
+          const times = await Promise.all(ids.map(async (id) => (await store.get(id))?.time ?? 0));
+          if (Math.max(...times) >= cutoff) continue;
+          for (const id of ids) {
+            await store.delete(id);
+            cache.delete(id);
+            removed++;
+          }
+        }
+        return removed;
+      });
+    },
+
+    async stats() {
+      return { ...(await store.stats()), store: store.kind };
+    },
+
+    async close() {
+      cache.clear();
+      await store.close();
+    },
+  };
+  return index;
+}

@@ -1,0 +1,124 @@
+/**
+ * The document report: an outlet's segments (boilerplate, verbatim, reworded, added), the wire
+ * passages it cut or moved, its verdict and its credit, from its story's alignment.
+ */
+
+import { longestIncreasing } from '../align/order.js';
+import type { StoryAlignment } from '../align/story.js';
+import type { Doc } from '../document/document.js';
+import type { Attribution, DocumentReport, ReportSegment } from '../types.js';
+import { roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
+
+/**
+ * Builds one document's report.
+ *
+ * @param doc - The prepared document.
+ * @param storyId - Its story, or `null` when it stands alone.
+ * @param agency - The story's agency (or the document's own), or `null`.
+ * @param story - The story's alignment, or `null`.
+ * @param thresholds - Verdict thresholds.
+ * @returns The document report.
+ */
+export function buildDocumentReport(
+  doc: Doc,
+  storyId: string | null,
+  agency: string | null,
+  story: StoryAlignment | null,
+  thresholds: VerdictThresholds,
+): DocumentReport {
+  const segments: ReportSegment[] = doc.chrome.map((c) => ({ start: c.start, end: c.end, kind: 'boilerplate', clusters: [], reason: c.reason }));
+  for (const o of doc.overLimit) segments.push({ start: o.start, end: o.end, kind: 'boilerplate', clusters: [], reason: 'over-limit' });
+  const carried = new Map<number, number>(); // cluster index → first passage index in this doc
+  const base = story?.passageIndex.get(doc) ?? 0;
+  for (const p of doc.passages) {
+    const g = base + p.index;
+    const ks = story?.memberOf[g] ?? [];
+    const ids = ks.map((k) => story!.clusters[k]!.id);
+    const wire = ks.filter((k) => story!.clusters[k]!.wire);
+    for (const k of wire) if (!carried.has(k)) carried.set(k, p.index);
+    const diff = story?.diffs.get(g);
+    if (wire.length === 0 || diff === undefined) {
+      segments.push({ start: p.start, end: p.end, kind: 'added', clusters: ids });
+    } else if (diff.verbatim) {
+      segments.push({ start: p.start, end: p.end, kind: 'verbatim', clusters: ids, similarity: diff.similarity });
+    } else {
+      segments.push({
+        start: p.start,
+        end: p.end,
+        kind: 'reworded',
+        clusters: ids,
+        similarity: diff.similarity,
+        changes: diff.changes.map((c) => ({ ...c })),
+        diff: diff.parts.map((x) => ({ ...x })),
+      });
+    }
+  }
+  segments.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const wireClusters = story === null ? [] : story.clusters.map((c, k) => ({ c, k })).filter(({ c }) => c.wire);
+  const cut = wireClusters.filter(({ k }) => !carried.has(k)).map(({ c }) => c.id);
+  const carriedList = [...carried].sort((a, b) => a[1] - b[1] || story!.clusters[a[0]]!.position! - story!.clusters[b[0]]!.position!);
+  const keep = longestIncreasing(carriedList.map(([k]) => story!.clusters[k]!.position!));
+  const moved = carriedList
+    .filter((_, i) => !keep.has(i))
+    .map(([k]) => story!.clusters[k]!)
+    .sort((a, b) => a.position! - b.position!)
+    .map((c) => c.id);
+
+  let body = 0;
+  let derived = 0;
+  for (const s of segments) {
+    if (s.kind === 'boilerplate') continue;
+    body += s.end - s.start;
+    if (s.kind !== 'added') derived += s.end - s.start;
+  }
+  const derivedShare = body === 0 ? 0 : roundShare(derived / body);
+  const verdict = verdictFor(derived, derivedShare, thresholds);
+  const attribution: Attribution[] = doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind }));
+  const credited = agency !== null && doc.credits.some((c) => c.agency === agency);
+  const count = (k: ReportSegment['kind']): number => segments.filter((s) => s.kind === k).length;
+  const a = doc.article;
+  return {
+    id: a.id,
+    story: storyId,
+    verdict,
+    derivedShare,
+    coverage: wireClusters.length === 0 ? 0 : roundShare(carried.size / wireClusters.length),
+    credited,
+    uncreditedReuse: verdict !== 'non-derived' && !credited,
+    attribution,
+    ...(a.outlet !== undefined ? { outlet: a.outlet } : {}),
+    ...(a.url !== undefined ? { url: a.url } : {}),
+    ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
+    segments,
+    cut,
+    moved,
+    counts: {
+      verbatim: count('verbatim'),
+      reworded: count('reworded'),
+      added: count('added'),
+      boilerplate: count('boilerplate'),
+      cut: cut.length,
+      moved: moved.length,
+      alteredQuotes: segments.filter((s) => s.changes?.some((c) => c.type === 'quote')).length,
+    },
+  };
+}
+
+/**
+ * The warning a limit gives in the report.
+ *
+ * @param limit - The option's name.
+ * @param value - Its value.
+ * @returns One sentence.
+ */
+export function limitMessage(limit: string, value: number): string {
+  switch (limit) {
+    case 'maxChars':
+      return `only the first ${value} characters were analysed (maxChars); the rest is marked over-limit`;
+    case 'maxSentencesPerDocument':
+      return `only the first ${value} sentences were aligned (maxSentencesPerDocument); the rest are marked over-limit`;
+    default:
+      return `not compared with its story, which has more than ${value} articles (maxArticlesPerStory)`;
+  }
+}
