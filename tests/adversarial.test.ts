@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adversarialCases } from '../src/bench/adversarial-cases.js';
+import { adversarialCases } from './fixtures/adversarial-cases.js';
 import { compareArticles, renderHtml } from '../src/index.js';
 
 // The same hostile inputs the adversarial script times; here they must give sound reports.

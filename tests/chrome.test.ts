@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bodySpans, detectChrome, detectCredits, learnChrome, segmentSentences } from '../src/index.js';
+import { bodySpans, detectChrome, learnChrome } from '../src/chrome/chrome.js';
+import { detectCredits } from '../src/chrome/credits.js';
+import { segmentSentences } from '../src/index.js';
 import { seed, seeds } from './helpers.js';
 
 /** Chrome of each seed, read off the files by hand: [text of the span, reason]. */

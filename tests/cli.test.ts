@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/commands/run.js';
+import { runCli } from '../src/cli/main.js';
 import type { Report } from '../src/index.js';
 import { corpusDir, seed } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/commands/run.js';
+import { runCli } from '../src/cli/main.js';
 import { compareArticles, extractArticle } from '../src/index.js';
 import { seed } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../src/bench/corpus.js';
+import { generateCorpus } from './fixtures/corpus.js';
 import { FileWireStore, MemoryWireStore, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
 import { seeds } from './helpers.js';
 
@@ -35,6 +35,25 @@ async function ingest(store: WireStore, articles: readonly FeedArticle[]): Promi
 
 describe('feed', () => {
   describe('createWireIndex', () => {
+    it("should give verdicts with the caller's thresholds, in results and in the story report", async () => {
+      const strict = createWireIndex({ whollyDerived: 1, partiallyDerived: 0.99 });
+      const loose = createWireIndex();
+      for (const a of seedFeed) {
+        await strict.add(a);
+        await loose.add(a);
+      }
+      const s = await strict.query(seedFeed[4]!);
+      const l = await loose.query(seedFeed[4]!);
+      expect(s.derivedShare).toBe(l.derivedShare);
+      expect(l.derivedShare).toBeGreaterThan(0.2);
+      expect(l.derivedShare).toBeLessThan(0.99);
+      expect(l.verdict).not.toBe('non-derived');
+      expect(s.verdict).toBe('non-derived');
+      const report = await strict.report(s.story);
+      expect(report.documents.every((d) => d.verdict !== 'wholly-derived' || d.derivedShare >= 1)).toBe(true);
+      await expect(async () => createWireIndex({ whollyDerived: 2 })).rejects.toThrow(/whollyDerived/);
+    });
+
     it('should put the four AFP-derived seeds in one story and the generated families in their own', async () => {
       const { results, finalStories } = await ingest(new MemoryWireStore(), feed);
       const ids = (prefix: string) => seedFeed.filter((a) => a.id.startsWith(prefix)).map((a) => a.id);

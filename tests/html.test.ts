@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareArticles, escapeHtml, renderHtml, type Article } from '../src/index.js';
+import { compareArticles, renderHtml, type Article } from '../src/index.js';
+import { escapeHtml } from '../src/report/html.js';
 import { seed, seeds } from './helpers.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

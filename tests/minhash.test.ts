@@ -3,12 +3,9 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  MINHASH_ALGORITHM,
-  OPH_ALGORITHM,
   computeMinHash,
   estimateJaccard,
   jaccard,
-  messages,
   parseSignature,
   serializeSignature,
   shingleWords,
@@ -16,6 +13,8 @@ import {
   tokenizeWords,
   normalizeText,
 } from '../src/index.js';
+import { messages } from '../src/errors.js';
+import { MINHASH_ALGORITHM, OPH_ALGORITHM } from '../src/minhash/minhash.js';
 import { at, seed } from './helpers.js';
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldSpelling, normalizeText, toOriginalSpan } from '../src/index.js';
-import { normalizeKey } from '../src/normalize/index.js';
+import { normalizeText, toOriginalSpan } from '../src/index.js';
+import { foldSpelling } from '../src/normalize/spelling.js';
+import { normalizeKey } from '../src/normalize/normalize.js';
 import { seeds } from './helpers.js';
 
 describe('normalize', () => {

@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../src/bench/corpus.js';
+import { generateCorpus } from './fixtures/corpus.js';
 import {
   MemoryWireStore,
-  REDIS_STORE_FORMAT,
   createWireIndex,
   openRedisWireStore,
   type FeedArticle,
   type IndexResult,
   type WireStore,
 } from '../src/index.js';
-import { seeds } from './helpers.js';
+import { REDIS_STORE_FORMAT } from '../src/feed/stores/redis.js';
+import { killAfterAcknowledged, seeds } from './helpers.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -105,21 +105,11 @@ describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnS
   it('should resume a killed worker without loss or duplicates', async () => {
     const ns = namespace();
     const lines = feed.map((a) => JSON.stringify(a)).join('\n') + '\n';
-    // Kill the first worker as soon as it has written a few results.
-    await new Promise<void>((resolve) => {
-      const child: ChildProcess = spawn(process.execPath, [cli, 'index', 'add', '--store', url, '--namespace', ns]);
-      let seen = 0;
-      child.stdout!.on('data', (d: Buffer) => {
-        seen += d.toString().split('\n').length - 1;
-        if (seen >= 5) child.kill('SIGKILL');
-      });
-      child.on('close', () => resolve());
-      child.stdin!.end(lines);
-    });
+    // Kill the first worker once it has acknowledged exactly five articles.
+    await killAfterAcknowledged(cli, ['index', 'add', '--store', url, '--namespace', ns], lines.trim().split('\n'), 5);
     const store = await openRedisWireStore(url, { namespace: ns });
     const before = (await store.stats()).articles;
-    expect(before).toBeGreaterThanOrEqual(5);
-    expect(before).toBeLessThan(feed.length);
+    expect(before).toBe(5);
     await store.close();
     const again = await worker(ns, lines);
     expect(again.code).toBe(0);
@@ -167,23 +157,28 @@ describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnS
     const store = await openRedisWireStore(own, { namespace: 'restart' });
     const index = createWireIndex({ store });
     const outcomes: string[] = [];
-    for (let i = 0; i < feed.length; i++) {
-      if (i === 6) {
-        server.kill('SIGKILL');
-        await new Promise((r) => server.once('close', r));
-        setTimeout(() => (server = start()), 300);
-      }
+    const add = async (i: number): Promise<void> => {
       try {
         await index.add(feed[i]!);
         outcomes.push('ok');
       } catch (e) {
         outcomes.push(`error: ${(e as Error).message}`);
       }
-    }
-    // Every add either succeeded or failed with an error; none hung.
+    };
+    for (let i = 0; i < 6; i++) await add(i);
+    // The server goes down: the next add must fail (not hang) while it is down, and must not
+    // leave a half-written article. The server comes back only once that add has answered.
+    server.kill('SIGKILL');
+    await new Promise((r) => server.once('close', r));
+    await add(6);
+    server = start();
+    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 7; i < feed.length; i++) await add(i);
     expect(outcomes).toHaveLength(feed.length);
     expect(outcomes.slice(0, 6).every((o) => o === 'ok')).toBe(true);
-    expect(outcomes.slice(-3).every((o) => o === 'ok')).toBe(true);
+    expect(outcomes[6]).toMatch(/^error: /);
+    // Back up: the client reconnects and every later add succeeds.
+    expect(outcomes.slice(7).every((o) => o === 'ok')).toBe(true);
     // Nothing half-written: every article the store holds is complete and indexed.
     const check = new Redis(own);
     const p = `wt:${Buffer.from('restart').toString('hex')}:`;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { builtinPatterns, inlinePatterns } from '../src/chrome/index.js';
+import { builtinPatterns, inlinePatterns } from '../src/chrome/rules.js';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 

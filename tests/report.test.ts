@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../src/bench/corpus.js';
-import { scoreReport } from '../src/bench/score.js';
+import { generateCorpus } from './fixtures/corpus.js';
+import { scoreReport } from './fixtures/score.js';
 import { compareArticles, formatReport, type Report, type ReportSegment } from '../src/index.js';
 import { at, seed, seeds } from './helpers.js';
 

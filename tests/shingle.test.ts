@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashWords, normalizeText, shingleWords, toShingleSet, tokenizeWords } from '../src/index.js';
-import { murmur3Ints, murmur3String } from '../src/shingle/hash.js';
+import { murmur3Ints, murmur3String } from '../src/hash/murmur3.js';
 import { tokenizeWithSegmenter } from '../src/shingle/tokenize.js';
 import { seeds } from './helpers.js';
 

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { clusterLinkedPassages } from '../src/cluster/clusters.js';
+import { linkPassages } from '../src/cluster/links.js';
+import { referenceClusters } from '../src/cluster/reference.js';
+import type { Passage } from '../src/document/passage.js';
+import { seed } from './helpers.js';
+import { docs } from './stages.js';
+
+const wire = [
+  'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.',
+  '"We will not rest until every miner is home," the mine chief, Ellen Voss, told reporters.',
+  'The mine had been closed twice in the past decade over safety concerns raised by inspectors.',
+].join('\n\n');
+const outlet = [
+  'Rescuers pulled fourteen survivors from the collapsed Marlow mine on Friday, officials said.',
+  'Local football fans gathered in the town square to watch the evening match on a big screen.',
+  '"We will not stop until every miner is home," the mine chief, Ellen Voss, told reporters.',
+].join('\n\n');
+
+function story(texts: readonly string[]): Passage[] {
+  return docs(texts.map((text, i) => ({ id: `d${i}`, text }))).flatMap((d) => d.passages);
+}
+
+describe('cluster', () => {
+  describe('linkPassages', () => {
+    it('should link reworded copies of a wire sentence and nothing else', () => {
+      const passages = story([wire, outlet]);
+      const pairs = linkPassages(passages).map((l) => [l.a, l.b].sort((x, y) => x - y));
+      // wire 0 ~ outlet 0 (index 3), wire 1 ~ outlet 2 (index 5); the football sentence and the
+      // safety sentence link to nothing.
+      expect(pairs.sort((x, y) => x[0]! - y[0]!)).toEqual([
+        [0, 3],
+        [1, 5],
+      ]);
+    });
+
+    it('should never link two passages of the same document', () => {
+      const passages = story([wire + '\n\n' + wire.split('\n\n')[0]]);
+      expect(linkPassages(passages).filter((l) => passages[l.a]!.doc === passages[l.b]!.doc)).toEqual([]);
+    });
+  });
+
+  describe('clusterLinkedPassages', () => {
+    it('should cluster every copy of a wire sentence around one canonical member', () => {
+      const passages = story([wire, outlet]);
+      const clusters = clusterLinkedPassages(passages, linkPassages(passages));
+      expect(clusters.map((c) => c.members).sort((x, y) => x[0]! - y[0]!)).toEqual([
+        [0, 3],
+        [1, 5],
+      ]);
+      for (const c of clusters) expect(c.members).toContain(c.canonical);
+    });
+  });
+
+  describe('referenceClusters', () => {
+    it('should make every reference passage a cluster with its own text as canonical', () => {
+      const passages = story([wire, outlet]);
+      const clusters = referenceClusters(passages, linkPassages(passages), 0);
+      expect(clusters.map((c) => c.canonical).slice(0, 3)).toEqual([0, 1, 2]);
+      expect(clusters[0]!.members).toEqual([0, 3]);
+      expect(clusters[2]!.members).toEqual([2]);
+    });
+  });
+
+  describe('on the seeds', () => {
+    it('should link the lede of 001 to the lede of 004 although they differ by in/against and building/growing', () => {
+      const [a, b] = docs([seed('001'), seed('004')]);
+      const passages = [...a!.passages, ...b!.passages];
+      const lede = (d: typeof a) => d!.passages.findIndex((p) => /Azerbaijan/.test(d!.text.slice(p.start, p.end)) && p.words.length > 15);
+      const la = lede(a);
+      const lb = a!.passages.length + lede(b);
+      expect(linkPassages(passages).some((l) => (l.a === la && l.b === lb) || (l.a === lb && l.b === la))).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/diff/classify.js';
+import { cleanupOps } from '../src/diff/cleanup.js';
+import { quotedSpans } from '../src/diff/quotes.js';
+import { renderDiffParts } from '../src/diff/render.js';
+import { sourceWords, type SourcedWord } from '../src/diff/sourced.js';
+import { diffPassage } from '../src/diff/word.js';
+import { docs } from './stages.js';
+
+/** Diff words of the single passage of `text` (one sentence). */
+function words(text: string, lowerSeen: ReadonlySet<string> = new Set()): SourcedWord[] {
+  const [d] = docs([{ id: 'x', text }]);
+  return sourceWords(d!.text, d!.passages, lowerSeen).flat();
+}
+
+describe('diff', () => {
+  describe('diffPassage', () => {
+    it('should call identical words verbatim, whatever the case and quote style', () => {
+      const d = diffPassage(words('The mine chief said “We will not rest.”'), words('The mine chief said "We will not rest."'));
+      expect(d.verbatim).toBe(true);
+      expect(d.changes).toEqual([]);
+      expect(d.kept).toBe(1);
+    });
+
+    it('should classify a changed figure as a number change, with offsets into the outlet text', () => {
+      const outlet = 'Rescuers pulled fourteen survivors from the mine on Friday.';
+      const d = diffPassage(words('Rescuers pulled twelve survivors from the mine on Friday.'), words(outlet));
+      expect(d.changes).toHaveLength(1);
+      const c = d.changes[0]!;
+      expect(c).toMatchObject({ type: 'number', from: 'twelve', to: 'fourteen' });
+      expect(outlet.slice(c.start, c.end)).toBe('fourteen');
+    });
+
+    it('should classify a changed word inside quotation marks as a quote change', () => {
+      const d = diffPassage(words('"We will not rest until every miner is home," she said.'), words('"We will not stop until every miner is home," she said.'));
+      expect(d.changes.map((c) => [c.type, c.from, c.to])).toEqual([['quote', 'rest', 'stop']]);
+    });
+
+    it('should classify a regional variant as spelling, aligned as the same word', () => {
+      const d = diffPassage(words('The defence ministry said the strikes continued.'), words('The defense ministry said the strikes continued.'));
+      expect(d.changes.map((c) => c.type)).toEqual(['spelling']);
+      expect(d.kept).toBe(1);
+      expect(d.verbatim).toBe(false);
+    });
+
+    it('should show one whole replacement when less than a third of the wire words survive', () => {
+      const d = diffPassage(words('Officials confirmed the toll rose overnight in the capital.'), words('A different sentence about football results entirely.'));
+      expect(d.parts.map((p) => p.op)).toEqual(['delete', 'insert']);
+      expect(d.changes).toHaveLength(1);
+    });
+
+    it('should rebuild the outlet passage from its equal and inserted parts', () => {
+      const outlet = 'Rescuers in Marlow pulled fourteen survivors from the mine on Friday.';
+      const d = diffPassage(words('Rescuers pulled twelve survivors from the collapsed mine on Friday.'), words(outlet), { passageStart: 0, passageEnd: outlet.length });
+      expect(d.parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(outlet);
+    });
+  });
+
+  describe('classify', () => {
+    const w = (text: string): SourcedWord[] => words(text);
+    it('should tell names from wording by capitals after the first word', () => {
+      expect(classify(w('said Ellen Voss.').slice(1, 3), w('said Anna Berg.').slice(1, 3))).toBe('name');
+      expect(classify(w('the growing fears.').slice(1, 2), w('the building fears.').slice(1, 2))).toBe('wording');
+    });
+  });
+
+  describe('cleanupOps', () => {
+    it('should fold a short run of function words between two edits into one edit', () => {
+      const raw = [
+        { removed: true, value: ['a'], count: 1 },
+        { value: ['of', 'the'], count: 2 },
+        { added: true, value: ['b'], count: 1 },
+      ];
+      const ops = cleanupOps(raw, () => true);
+      expect(ops).toEqual([
+        { added: false, removed: true, count: 3 },
+        { added: true, removed: false, count: 3 },
+      ]);
+      expect(cleanupOps(raw, () => false)).toHaveLength(3);
+    });
+  });
+
+  describe('quotedSpans', () => {
+    it('should find curly, straight and single-quote quotations, not apostrophes', () => {
+      const text = 'He said “yes” and "no" and ‘maybe’ in Baku’s square.';
+      expect(quotedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['yes', 'no', 'maybe']);
+    });
+  });
+
+  describe('renderDiffParts', () => {
+    it('should mark deletions and insertions with spaces outside the markers', () => {
+      expect(
+        renderDiffParts([
+          { op: 'equal', text: 'pulled' },
+          { op: 'delete', text: 'twelve' },
+          { op: 'insert', text: ' fourteen' },
+          { op: 'equal', text: ' survivors.' },
+        ]),
+      ).toBe('pulled [-twelve-] {+fourteen+} survivors.');
+    });
+  });
+});
