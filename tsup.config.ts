@@ -7,5 +7,5 @@ const node = { target: 'es2022', platform: 'node', sourcemap: true } as const;
 export default defineConfig([
   { ...node, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true, clean: true },
   { ...node, entry: { cli: 'src/bin.ts' }, format: ['esm'], splitting: false, banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entry: { demo: 'src/demo.ts', bench: 'bench/bench.ts', adversarial: 'bench/adversarial.ts' }, outDir: 'build', format: ['esm'], splitting: false, clean: true },
+  { ...node, entry: { demo: 'src/demo.ts', bench: 'bench/bench.ts', adversarial: 'bench/adversarial.ts', eval: 'bench/eval.ts' }, outDir: 'build', format: ['esm'], splitting: false, clean: true },
 ]);
