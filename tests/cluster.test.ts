@@ -40,6 +40,19 @@ describe('cluster', () => {
     });
   });
 
+  describe('linkPassages as outlets are added', () => {
+    it('should keep linking a reworded lede when a third copy of the wire joins the story', () => {
+      // A passage-level IDF made the lede's words common once three documents carried them, and
+      // the posting cap dropped them: the first two stopped linking.
+      for (const copies of [1, 2, 5]) {
+        const passages = story([wire, outlet, ...Array.from({ length: copies - 1 }, () => wire.replace('twelve', 'a dozen'))]);
+        const links = linkPassages(passages).map((l) => `${l.a}-${l.b}`);
+        expect(links).toContain('0-3');
+        expect(links).toContain('1-5');
+      }
+    });
+  });
+
   describe('clusterLinkedPassages', () => {
     it('should cluster every copy of a wire sentence around one canonical member', () => {
       const passages = story([wire, outlet]);

@@ -17,6 +17,22 @@ function segmentAt(n: string, phrase: string, r: Report = report): ReportSegment
 }
 const cluster = (id: string, r: Report = report) => r.clusters.find((c) => c.id === id)!;
 
+describe('report against a reference', () => {
+  it.each([
+    ['the seeds', seeds(), '001'],
+    ['a generated story of 20 outlets', generateCorpus({ stories: 1, outletsPerStory: 19, unrelated: 0, sentencesPerStory: 30, seed: 20 }).map((a) => ({ id: a.id, text: a.text })), 'st0-o0'],
+  ])('should say the same of an outlet alone with the reference as with every other outlet in the folder (%s)', (_, all, refId) => {
+    const ref = all.find((a) => a.id.startsWith(refId))!;
+    const full = compareArticles(all, { reference: ref.id });
+    for (const outlet of all.filter((a) => a !== ref)) {
+      const alone = compareArticles([ref, outlet], { reference: ref.id });
+      const a = alone.documents.find((d) => d.id === outlet.id)!;
+      const f = full.documents.find((d) => d.id === outlet.id)!;
+      expect([f.verdict, f.derivedShare, f.segments.map((s) => s.kind)]).toEqual([a.verdict, a.derivedShare, a.segments.map((s) => s.kind)]);
+    }
+  });
+});
+
 describe('report', () => {
   describe('compareArticles on the five seeds', () => {
     it('should group the four AFP-derived outlets into one story and leave 003 apart, non-derived', () => {

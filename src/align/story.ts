@@ -6,7 +6,7 @@
  */
 
 import { clusterLinkedPassages, type RawCluster } from '../cluster/clusters.js';
-import { defaultLinkOptions, linkPassages } from '../cluster/links.js';
+import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/links.js';
 import { referenceClusters } from '../cluster/reference.js';
 import { sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage, type PassageDiff } from '../diff/word.js';
@@ -82,7 +82,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   }
   // Diff words are built per story and released with it: a 10k-article folder never holds them all.
   const sourced = new Map(storyDocs.map((d) => [d, sourceWords(d.text, d.passages, settings.lowerSeen)]));
-  const links = linkPassages(passages, { ...defaultLinkOptions, ...settings.links });
+  const linkOptions = { ...defaultLinkOptions, ...settings.links };
+  const links = referenceIndex >= 0 ? referenceLinks(storyDocs, passages, passageIndex, referenceIndex, linkOptions) : linkPassages(passages, linkOptions);
   const sourcedOf = (g: number): SourcedWord[] => sourced.get(docOf[g]!)![passages[g]!.index]!;
   const attributed = (g: number): boolean =>
     agency !== null &&
@@ -196,6 +197,39 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     wireIds: clusters.filter((c) => c.wire).map((c) => c.id),
     reportClusters,
   };
+}
+
+/**
+ * Links of a story measured against a reference: each outlet is linked with the reference alone,
+ * so what an outlet is said to carry of the reference does not depend on which other outlets are
+ * in the folder; links between outlets (passages the reference lacks) come from all of them.
+ */
+function referenceLinks(storyDocs: readonly Doc[], passages: readonly Passage[], passageIndex: ReadonlyMap<Doc, number>, referenceIndex: number, options: Required<LinkOptions>): PassageLink[] {
+  const reference = storyDocs.find((d) => d.index === referenceIndex)!;
+  const refBase = passageIndex.get(reference)!;
+  const out: PassageLink[] = [];
+  for (const d of storyDocs) {
+    if (d === reference) continue;
+    const base = passageIndex.get(d)!;
+    const pair = [...reference.passages, ...d.passages];
+    const global = (i: number): number => (i < reference.passages.length ? refBase + i : base + i - reference.passages.length);
+    for (const l of linkPassages(pair, options)) {
+      const a = global(l.a);
+      const b = global(l.b);
+      // Only reference ↔ outlet links: repeats inside one outlet come from the full run.
+      if ((passages[a]!.doc === referenceIndex) === (passages[b]!.doc === referenceIndex)) continue;
+      out.push({ ...l, a: Math.min(a, b), b: Math.max(a, b) });
+    }
+  }
+  const others = storyDocs.filter((d) => d !== reference);
+  if (others.length >= 2) {
+    const rest = others.flatMap((d) => d.passages);
+    const starts = others.map((d) => passageIndex.get(d)!);
+    const offsets: number[] = [];
+    others.forEach((d, k) => d.passages.forEach((_, i) => offsets.push(starts[k]! + i)));
+    for (const l of linkPassages(rest, options)) out.push({ ...l, a: Math.min(offsets[l.a]!, offsets[l.b]!), b: Math.max(offsets[l.a]!, offsets[l.b]!) });
+  }
+  return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /** Where the passage first uses a content word of the canonical text (Infinity when never). */

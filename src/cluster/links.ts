@@ -31,6 +31,12 @@ export interface PassageLink {
   readonly contentJaccard: number;
   /** Combined score in [0, 1] used to rank links. */
   readonly score: number;
+  /**
+   * The two state different facts: each gives two or more numbers and they share none (a
+   * template sentence, "in 38 overs for the loss of 4 wickets" ~ "in 41 overs for the loss of
+   * 6 wickets", is two passages, not a rewording with number changes).
+   */
+  readonly otherFacts: boolean;
 }
 
 /** Defaults of {@link LinkOptions}. */
@@ -47,14 +53,39 @@ export function contentWeight(p: Passage, idf: ReadonlyMap<string, number>): num
   return s;
 }
 
-/** IDF of each content word over the passages of a story. */
+/**
+ * Weight of each content word in a story: how specific it is to one sentence. A word of one
+ * wire sentence appears once in each outlet that carries it; a topic word ("Karabakh") appears
+ * in many sentences of every outlet. The weight is log(1 + L / r), with r the word's passages
+ * per document that uses it and L the story's passages per document: an inverse document
+ * frequency taken inside each document, so it does not fall as more outlets carry the same
+ * sentence (a passage-level IDF did: adding a third copy could unlink the first two), and it
+ * does not go to zero in a story of one sentence per document (each word then weighs alike).
+ */
 export function contentIdf(passages: readonly Passage[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const p of passages) for (const w of p.content) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = passages.length;
+  const docsWith = new Map<string, Set<number>>();
+  const docs = new Set<number>();
+  for (const p of passages) {
+    docs.add(p.doc);
+    for (const w of p.content) {
+      df.set(w, (df.get(w) ?? 0) + 1);
+      let s = docsWith.get(w);
+      if (s === undefined) docsWith.set(w, (s = new Set()));
+      s.add(p.doc);
+    }
+  }
+  const perDocument = passages.length / Math.max(1, docs.size);
   const idf = new Map<string, number>();
-  for (const [w, d] of df) idf.set(w, Math.log((n + 1) / d));
+  for (const [w, d] of df) idf.set(w, Math.log(1 + perDocument / (d / docsWith.get(w)!.size)));
   return idf;
+}
+
+/** Whether two number lists state different facts: two or more numbers each, none in common. */
+function otherFacts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const set = new Set(a);
+  return !b.some((n) => set.has(n));
 }
 
 /**
@@ -81,7 +112,7 @@ export function scorePair(
   const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
   const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
   const score = Math.max(containAB, containBA, contentJaccard);
-  return { a, b, sharedTrigrams, containAB, containBA, contentContainment, contentJaccard, score };
+  return { a, b, sharedTrigrams, containAB, containBA, contentContainment, contentJaccard, score, otherFacts: otherFacts(p.numbers, q.numbers) };
 }
 
 /**
@@ -90,6 +121,7 @@ export function scorePair(
  * of the smaller side are in the other (a reworded sentence).
  */
 export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>): boolean {
+  if (l.otherFacts) return false;
   const contain = Math.max(l.containAB, l.containBA);
   if (l.sharedTrigrams >= 2 && contain >= o.minContainment) return true;
   if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
@@ -105,6 +137,7 @@ export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>)
  * pass this test but find no such context, so sentences that merely share a topic stay apart.
  */
 export function isWeakLink(l: PassageLink): boolean {
+  if (l.otherFacts) return false;
   const contain = Math.max(l.containAB, l.containBA);
   return (l.sharedTrigrams >= 2 && contain >= 0.12 && l.contentContainment >= 0.3) || (l.contentJaccard >= 0.2 && l.contentContainment >= 0.4);
 }
@@ -120,7 +153,12 @@ export function isWeakLink(l: PassageLink): boolean {
 export function linkPassages(passages: readonly Passage[], options: LinkOptions = {}): PassageLink[] {
   const o = { ...defaultLinkOptions, ...options };
   const idf = contentIdf(passages);
-  const maxPosting = Math.max(2, Math.floor(passages.length * o.maxPostingShare));
+  // A wire sentence's words recur once per outlet that carries it: a word is too common to
+  // propose candidates only when it is in more passages than twice the documents (and than
+  // `maxPostingShare` of all passages). A cap on passages alone would, as outlets are added,
+  // silence exactly the words of the sentences they share.
+  const documents = new Set(passages.map((p) => p.doc)).size;
+  const maxPosting = Math.max(2, 2 * documents, Math.floor(passages.length * o.maxPostingShare));
   const postings = new Map<string, number[]>();
   passages.forEach((p, i) => {
     for (const w of p.content) {

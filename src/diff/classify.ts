@@ -3,19 +3,11 @@
  * variant), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`.
  */
 
+import { isNumberWord } from '../normalize/numbers.js';
 import { foldSpelling } from '../normalize/spelling.js';
 import type { ChangeType } from '../types.js';
 import type { SourcedWord } from './sourced.js';
 
-const NUMBER_WORDS = new Set(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens half first second third fourth fifth'.split(
-    ' ',
-  ),
-);
-
-function isNumberWord(w: string): boolean {
-  return /\d/.test(w) || NUMBER_WORDS.has(w);
-}
 
 /** The text a run of words covers in its source(s), with " … " between sources. */
 export function sliceRun(words: readonly SourcedWord[]): string {

@@ -4,6 +4,7 @@
  */
 
 import { normalizeText } from '../normalize/normalize.js';
+import { isNumberWord } from '../normalize/numbers.js';
 import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { Span } from '../segment/paragraph.js';
@@ -36,6 +37,8 @@ export interface Passage extends Span {
   readonly trigrams: Uint32Array;
   /** Content words (matching forms, function words left out). */
   readonly content: ReadonlySet<string>;
+  /** The numbers it states (normalised words), in order: the facts a formula sentence varies. */
+  readonly numbers: readonly string[];
 }
 
 /** Words of a span of `text`, offsets into `text`. */
@@ -72,5 +75,6 @@ export function buildPassage(text: string, doc: number, index: number, span: Spa
     words,
     trigrams: toShingleSet(shingleWords(hashes, { k: 3 })),
     content,
+    numbers: words.filter((w) => isNumberWord(w.norm)).map((w) => w.norm),
   };
 }
