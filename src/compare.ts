@@ -5,7 +5,7 @@
  */
 
 import { alignStory, type StoryAlignment } from './align/story.js';
-import { prepareDocument, documentTrigrams, learnTemplates, majorityAgency } from './document/document.js';
+import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from './document/document.js';
 import { checkInteger, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, limitMessage } from './report/build.js';
@@ -120,7 +120,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
 
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
-  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(documentTrigrams), options.stories);
+  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(storyDocument), options.stories);
   const capped = capStories(grouped, o.maxArticlesPerStory);
   for (const i of capped.cut)
     limits.push({ limit: 'maxArticlesPerStory', document: docs[i]!.article.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });

@@ -70,8 +70,8 @@ export interface LinkOptions {
    */
   minContentJaccard?: number;
   /**
-   * Content words in the index shared by more than this share of passages are not used to
-   * propose candidates (they still count in scores).
+   * Content words in more than this share of the story's passages, and in more passages than
+   * twice its documents, are not used to propose candidates (they still count in scores).
    * @default 0.2
    */
   maxPostingShare?: number;
@@ -94,6 +94,19 @@ export interface StoryOptions {
    * @default 8
    */
   minShared?: number;
+  /**
+   * Articles whose publication times (`publishedAt`) are further apart than this are never
+   * linked directly. Articles without a time are not limited.
+   * @default 3 days
+   */
+  windowMs?: number;
+  /**
+   * With publication times inside the window, two articles also belong to one story when they
+   * share this many rare words (names, figures: words in at most 1% of the input, and in at
+   * least two articles), and that is a fifth of the smaller one's rare words. 0 turns it off.
+   * @default 5
+   */
+  minRareShared?: number;
 }
 
 /** Kinds of change inside a reworded passage. */

@@ -57,3 +57,39 @@ describe('stories', () => {
     });
   });
 });
+
+describe('stories on text that is not wire', () => {
+  // Two wire stories, eleven copies each, every article carrying the same stock block: a byline,
+  // a sign-off and house lines, as an outlet's or an agency's template adds them.
+  const stock =
+    '\n\nBy Brian Farmer, PA News\n\nThe case continues.\n\nFollow us on Twitter for the latest news and sign up for our daily newsletter today.\n\nThis story has been updated with more details from the court hearing this afternoon.';
+  const gen = generateCorpus({ stories: 2, outletsPerStory: 10, unrelated: 0, sentencesPerStory: 14, seed: 11 });
+  const articles = gen.map((a) => ({ id: a.id, text: a.text + stock }));
+
+  it('should not let a shared byline, sign-off and stock lines glue two stories', () => {
+    const groups = groupStories(docs(articles).map(documentTrigrams));
+    const truth = gen.map((a) => a.story);
+    expect(groups).toHaveLength(2);
+    for (const g of groups) expect(new Set(g.map((i) => truth[i])).size).toBe(1);
+  });
+
+  it('should keep apart articles whose publication dates are far apart, and join rewrites by their names and figures inside the window', () => {
+    const a = 'Police found 240,000 images, including 9,000 of children, on the computer of Andrew Mein, 43, of Havant, Hampshire, a former Navy engineer, Portsmouth Crown Court heard.';
+    const b = 'A former army engineer from Havant who kept 240,000 obscene pictures, 9,000 of them of children, was jailed, and Mein was put on the sex offenders register.';
+    const day = (d: string) => Date.parse(`2023-09-${d}T12:00:00Z`);
+    const sd = (text: string, time?: number) => {
+      const [d] = docs([{ id: 'x', text }]);
+      const words = new Set(d!.passages.flatMap((p) => [...p.content]));
+      return { trigrams: documentTrigrams(d!), words, ...(time !== undefined ? { time } : {}) };
+    };
+    // Rare words are words of at most 1% of the input (5 documents at least) and of two or more:
+    // a few unrelated articles make the input a folder.
+    const filler = seeds().map((s) => sd(s.text, day('20')));
+    const together = groupStories([sd(a, day('20')), sd(b, day('21')), ...filler]);
+    expect(together.some((g) => g.includes(0) && g.includes(1))).toBe(true);
+    const apart = groupStories([sd(a, day('01')), sd(b, day('21')), ...filler]);
+    expect(apart.some((g) => g.includes(0) && g.includes(1))).toBe(false);
+    const undated = groupStories([sd(a), sd(b), ...filler.map(({ time: _, ...rest }) => rest)]);
+    expect(undated.some((g) => g.includes(0) && g.includes(1))).toBe(false);
+  });
+});

@@ -30,6 +30,16 @@ export interface Doc {
   readonly limits: Array<{ limit: string; value: number }>;
 }
 
+/** What story grouping knows of a document. */
+export interface StoryDocument {
+  /** Sorted trigram set (`documentTrigrams`). */
+  readonly trigrams: Uint32Array;
+  /** Its content words (matching forms), for the rare-word evidence. */
+  readonly words?: ReadonlySet<string>;
+  /** Publication time, ms since the epoch, when known. */
+  readonly time?: number;
+}
+
 /** What {@link prepareDocument} needs, resolved by the caller. */
 export interface PrepareSettings {
   /** Longest text analysed, in UTF-16 units. */
@@ -110,6 +120,20 @@ export function documentTrigrams(doc: Doc): Uint32Array {
   const keep: number[] = [];
   for (let i = 0; i < tri.length; i++) if (content[i] || content[i + 1] || content[i + 2]) keep.push(tri[i]!);
   return toShingleSet(Uint32Array.from(keep));
+}
+
+/**
+ * What story grouping knows of a document: its trigram set, its content words and, when
+ * `publishedAt` parses, its time.
+ *
+ * @param doc - A prepared document.
+ * @returns Its story features.
+ */
+export function storyDocument(doc: Doc): StoryDocument {
+  const words = new Set<string>();
+  for (const p of doc.passages) for (const w of p.content) words.add(w);
+  const time = doc.article.publishedAt === undefined ? NaN : Date.parse(doc.article.publishedAt);
+  return { trigrams: documentTrigrams(doc), words, ...(Number.isFinite(time) ? { time } : {}) };
 }
 
 /**

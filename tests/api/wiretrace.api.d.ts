@@ -22,6 +22,8 @@ interface StoryOptions {
     threshold?: number;
     minContainment?: number;
     minShared?: number;
+    windowMs?: number;
+    minRareShared?: number;
 }
 type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording';
 interface DiffPart {
