@@ -102,8 +102,8 @@ export interface StoryOptions {
   windowMs?: number;
   /**
    * With publication times inside the window, two articles also belong to one story when they
-   * share this many rare words (names, figures: words in at most 1% of the input, and in at
-   * least two articles), and that is a fifth of the smaller one's rare words. 0 turns it off.
+   * share this many rare words (names, figures: words in at most 2% of the input or 15 articles,
+   * and in at least two), and that is a fifth of the smaller one's rare words. 0 turns it off.
    * @default 5
    */
   minRareShared?: number;

@@ -59,12 +59,12 @@ describe('stories', () => {
 });
 
 describe('stories on text that is not wire', () => {
-  // Two wire stories, eleven copies each, every article carrying the same stock block: a byline,
-  // a sign-off and house lines, as an outlet's or an agency's template adds them.
+  // Two wire stories, eleven copies each; the agency's takes and some reprints of both carry the
+  // same stock block (a byline, a sign-off, house lines), as METER's PA copy does.
   const stock =
     '\n\nBy Brian Farmer, PA News\n\nThe case continues.\n\nFollow us on Twitter for the latest news and sign up for our daily newsletter today.\n\nThis story has been updated with more details from the court hearing this afternoon.';
   const gen = generateCorpus({ stories: 2, outletsPerStory: 10, unrelated: 0, sentencesPerStory: 14, seed: 11 });
-  const articles = gen.map((a) => ({ id: a.id, text: a.text + stock }));
+  const articles = gen.map((a, i) => ({ id: a.id, text: i % 11 < 6 ? a.text + stock : a.text }));
 
   it('should not let a shared byline, sign-off and stock lines glue two stories', () => {
     const groups = groupStories(docs(articles).map(documentTrigrams));
@@ -91,5 +91,12 @@ describe('stories on text that is not wire', () => {
     expect(apart.some((g) => g.includes(0) && g.includes(1))).toBe(false);
     const undated = groupStories([sd(a), sd(b), ...filler.map(({ time: _, ...rest }) => rest)]);
     expect(undated.some((g) => g.includes(0) && g.includes(1))).toBe(false);
+  });
+});
+
+describe('stories that most of the folder carries', () => {
+  it.each([20, 50])('should keep %i copies of one story in one story (its text recurs everywhere, and is not stock)', (n) => {
+    const gen = generateCorpus({ stories: 1, outletsPerStory: n - 1, unrelated: 0, sentencesPerStory: 30, seed: n });
+    expect(groupStories(docs(gen.map((a) => ({ id: a.id, text: a.text }))).map(documentTrigrams))).toEqual([gen.map((_, i) => i)]);
   });
 });

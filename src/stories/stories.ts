@@ -9,10 +9,9 @@
  *
  * Stock text never links: trigrams that recur across stories (a reporter's byline, "The case
  * continues", a page header, a formula sentence's frame "was today due to stand trial") are
- * found from the input itself, in two passes. The first groups with trigrams carried by few
- * documents only (at most 3% of the input, or 20); a trigram is stock when most documents
- * carrying it sit outside the largest of those groups it touches. The second groups with every
- * trigram but the stock ones, so a story carried by most of the folder still holds together.
+ * found from the input itself: a trigram is stock when the documents carrying it do not
+ * otherwise agree (see `stockTrigrams`), so a story that most of the folder carries, however
+ * many copies, still holds together.
  * When publication times are known, articles further apart than `windowMs` never link directly,
  * and articles inside the window that share several rare words (names, figures) also link: a
  * newspaper's rewrite shares few trigrams with the wire but keeps its names and numbers.
@@ -30,6 +29,12 @@ import type { StoryOptions } from '../types.js';
 const SMALL = 32;
 
 const DAY = 86_400_000;
+
+/** Documents sampled per trigram to decide whether it is stock. */
+const SAMPLE = 6;
+
+/** Longest block of trigrams (about three sentences) that can be stock. */
+const MAX_STOCK_BLOCK = 50;
 
 /** Defaults of {@link StoryOptions}. */
 export const defaultStoryOptions: Readonly<Required<StoryOptions>> = Object.freeze({
@@ -125,25 +130,72 @@ function linkByTrigrams(sets: readonly Uint32Array[], near: (i: number, j: numbe
 }
 
 /**
- * Trigrams that recur across stories: carried by three or more documents, most of which sit
- * outside the largest first-pass group the trigram touches (half or more outside).
+ * Trigrams that recur across stories. A trigram carried by three or more documents is stock
+ * when the documents carrying it do not otherwise agree: of up to `SAMPLE` of them (spread
+ * evenly over the input), fewer than half of the pairs pass the story test ({@link sameStory})
+ * without the trigrams carried by exactly the same documents (its block: a byline or a house
+ * line is one block of trigrams), unless the two are near copies (half of the smaller one's
+ * trigrams shared) or share several rare words (names, figures: a newspaper's rewrite of the
+ * wire keeps them). A block longer than `MAX_STOCK_BLOCK` trigrams is never stock. Copies of one story agree however many they are; articles that share only
+ * a byline, a sign-off or a formula sentence's frame do not.
  */
-function stockTrigrams(sets: readonly Uint32Array[], first: ReturnType<typeof components>, df: ReadonlyMap<number, number>): Set<number> {
-  const perGroup = new Map<number, Map<number, number>>();
+function stockTrigrams(sets: readonly Uint32Array[], df: ReadonlyMap<number, number>, o: Required<StoryOptions>, byWords: WordAgreement): Set<number> {
+  const carriers = new Map<number, number[]>();
   sets.forEach((set, i) => {
-    const g = first.find(i);
     for (const t of set) {
       if (df.get(t)! < 3) continue;
-      let m = perGroup.get(t);
-      if (m === undefined) perGroup.set(t, (m = new Map()));
-      m.set(g, (m.get(g) ?? 0) + 1);
+      const list = carriers.get(t);
+      if (list === undefined) carriers.set(t, [i]);
+      else list.push(i);
     }
   });
+  // Blocks: trigrams with the same carriers.
+  const blockOf = new Map<number, string>();
+  const blockSize = new Map<string, number>();
+  for (const [t, docs] of carriers) {
+    const key = docs.join(',');
+    blockOf.set(t, key);
+    blockSize.set(key, (blockSize.get(key) ?? 0) + 1);
+  }
+  const shared = new Map<number, number>();
+  const sharedOf = (i: number, j: number): number => {
+    const key = i * sets.length + j;
+    let v = shared.get(key);
+    if (v === undefined) shared.set(key, (v = intersectionSize(sets[i]!, sets[j]!)));
+    return v;
+  };
   const stock = new Set<number>();
-  for (const [t, m] of perGroup) {
-    let top = 0;
-    for (const n of m.values()) if (n > top) top = n;
-    if (top * 2 <= df.get(t)!) stock.add(t);
+  const verdicts = new Map<string, boolean>();
+  for (const [t, docs] of carriers) {
+    const block = blockOf.get(t)!;
+    const known = verdicts.get(block);
+    if (known !== undefined) {
+      if (known) stock.add(t);
+      continue;
+    }
+    const b = blockSize.get(block)!;
+    if (b > MAX_STOCK_BLOCK) {
+      // Long text every carrier shares word for word is copy, not a house line.
+      verdicts.set(block, false);
+      continue;
+    }
+    const k = Math.min(SAMPLE, docs.length);
+    const sample = Array.from({ length: k }, (_, x) => docs[Math.floor((x * docs.length) / k)]!);
+    let pairs = 0;
+    let agreeing = 0;
+    for (let x = 0; x < k; x++)
+      for (let y = 0; y < x; y++) {
+        const i = sample[y]!;
+        const j = sample[x]!;
+        const n = sharedOf(i, j);
+        const small = Math.min(sets[i]!.length, sets[j]!.length);
+        const rest = n - b;
+        pairs++;
+        if (n * 2 >= small || (rest >= o.minShared && rest >= o.minContainment * (small - b)) || byWords(Math.max(i, j), Math.min(i, j))) agreeing++;
+      }
+    const isStock = agreeing * 2 < pairs;
+    verdicts.set(block, isStock);
+    if (isStock) stock.add(t);
   }
   return stock;
 }
@@ -164,7 +216,6 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   checkInteger('minRareShared', options.minRareShared, 0, 1_000_000);
   const o = { ...defaultStoryOptions, ...options };
   const docs: StoryDocument[] = documents.map((d) => (d instanceof Uint32Array ? { trigrams: d } : d));
-  const n = docs.length;
   const near = (i: number, j: number): boolean => {
     const a = docs[i]!.time;
     const b = docs[j]!.time;
@@ -172,43 +223,83 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   };
   const df = new Map<number, number>();
   for (const d of docs) for (const t of d.trigrams) df.set(t, (df.get(t) ?? 0) + 1);
-  // First pass: only trigrams few documents carry.
-  const cap = Math.max(20, Math.ceil(0.03 * n));
-  const rare = docs.map((d) => d.trigrams.filter((t) => df.get(t)! <= cap));
-  const first = linkByTrigrams(rare, near, o);
-  // Second pass: every trigram but the stock ones.
-  const stock = stockTrigrams(docs.map((d) => d.trigrams), first, df);
+  const byWords = rareWordAgreement(docs, o);
+  const stock = stockTrigrams(docs.map((d) => d.trigrams), df, o, byWords);
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
-  linkByRareWords(docs, near, o, stories);
+  joinByRareWords(docs, near, byWords, stories);
   return stories.groups();
 }
 
 /**
- * Links documents with publication times inside the window that share several rare words: words
- * in at most 1% of the input (or 5 documents) and in at least two.
+ * Inside the time window, shared names and figures link too: a newspaper's rewrite keeps them
+ * when it keeps few of the wire's trigrams. This evidence is weaker than shared text, so it
+ * never chains: an article alone joins the story it has the most such pairs with, and two
+ * stories merge only when the pairs between them number at least the smaller story's size.
  */
-function linkByRareWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, o: Required<StoryOptions>, stories: ReturnType<typeof components>): void {
-  if (o.minRareShared === 0) return;
-  const timed = docs.map((d, i) => ({ d, i })).filter(({ d }) => d.time !== undefined && d.words !== undefined);
-  if (timed.length < 2) return;
+function joinByRareWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, byWords: WordAgreement, stories: ReturnType<typeof components>): void {
+  const size = new Map<number, number>();
+  for (let i = 0; i < docs.length; i++) size.set(stories.find(i), (size.get(stories.find(i)) ?? 0) + 1);
+  // Agreeing pairs between stories (by their roots before any join).
+  const between = new Map<string, { a: number; b: number; n: number }>();
+  for (const [i, j] of byWords.pairs()) {
+    if (docs[i]!.time === undefined || docs[j]!.time === undefined || !near(i, j)) continue;
+    const a = stories.find(i);
+    const b = stories.find(j);
+    if (a === b) continue;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = `${x}:${y}`;
+    const e = between.get(key);
+    if (e === undefined) between.set(key, { a: x, b: y, n: 1 });
+    else e.n++;
+  }
+  const edges = [...between.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  // Articles alone: to the story with the most pairs (the earliest on a tie).
+  const best = new Map<number, { to: number; n: number }>();
+  for (const e of edges)
+    for (const [alone, other] of [
+      [e.a, e.b],
+      [e.b, e.a],
+    ] as const) {
+      if (size.get(alone) !== 1) continue;
+      const cur = best.get(alone);
+      if (cur === undefined || e.n > cur.n || (e.n === cur.n && other < cur.to)) best.set(alone, { to: other, n: e.n });
+    }
+  // Stories: only on substantial evidence, judged on the stories as the text formed them.
+  const merges = edges.filter((e) => size.get(e.a)! > 1 && size.get(e.b)! > 1 && e.n >= Math.min(size.get(e.a)!, size.get(e.b)!));
+  for (const e of merges) stories.union(e.a, e.b);
+  for (const [alone, { to }] of [...best].sort((x, y) => x[0] - y[0])) if (size.get(to)! > 1 || !best.has(to) || best.get(to)!.to === alone) stories.union(alone, to);
+}
+
+/**
+ * Pairs of documents that share several rare words: words in at most 2% of the input (or 15
+ * documents) and in at least two, `minRareShared` of them and a fifth of the smaller one's.
+ *
+ * @returns Whether documents `i` and `j` share enough rare words (`i > j`), and all such pairs.
+ */
+interface WordAgreement {
+  (i: number, j: number): boolean;
+  /** Every agreeing pair `[i, j]` with `i > j`, in ascending order. */
+  pairs(): Array<[number, number]>;
+}
+
+function rareWordAgreement(docs: readonly StoryDocument[], o: Required<StoryOptions>): WordAgreement {
+  if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [] });
   const wdf = new Map<string, number>();
-  for (const { d } of timed) for (const w of d.words!) wdf.set(w, (wdf.get(w) ?? 0) + 1);
-  const cap = Math.max(5, Math.ceil(0.01 * docs.length));
-  const rare = new Map<number, Set<string>>();
+  for (const d of docs) for (const w of d.words ?? []) wdf.set(w, (wdf.get(w) ?? 0) + 1);
+  const cap = Math.max(15, Math.ceil(0.02 * docs.length));
+  const size = docs.map(() => 0);
   const postings = new Map<string, number[]>();
-  for (const { d, i } of timed) {
-    const own = new Set<string>();
-    for (const w of d.words!) {
+  docs.forEach((d, i) => {
+    for (const w of d.words ?? []) {
       const f = wdf.get(w)!;
       if (f < 2 || f > cap) continue;
-      own.add(w);
+      size[i]!++;
       const list = postings.get(w);
       if (list === undefined) postings.set(w, [i]);
       else list.push(i);
     }
-    rare.set(i, own);
-  }
+  });
   const shared = new Map<number, number>();
   for (const list of postings.values())
     for (let a = 0; a < list.length; a++)
@@ -216,11 +307,14 @@ function linkByRareWords(docs: readonly StoryDocument[], near: (i: number, j: nu
         const key = list[a]! * docs.length + list[b]!;
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
-  for (const [key, count] of [...shared].sort((x, y) => x[0] - y[0])) {
-    if (count < o.minRareShared) continue;
-    const i = Math.floor(key / docs.length);
-    const j = key % docs.length;
-    if (!near(i, j)) continue;
-    if (count * 5 >= Math.min(rare.get(i)!.size, rare.get(j)!.size)) stories.union(i, j);
-  }
+  const agree = (i: number, j: number): boolean => {
+    const count = shared.get(i * docs.length + j) ?? 0;
+    return count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!);
+  };
+  const pairs = (): Array<[number, number]> =>
+    [...shared.keys()]
+      .sort((x, y) => x - y)
+      .map((key): [number, number] => [Math.floor(key / docs.length), key % docs.length])
+      .filter(([i, j]) => agree(i, j));
+  return Object.assign(agree, { pairs });
 }
