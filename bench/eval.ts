@@ -216,6 +216,23 @@ function counts(labels: readonly string[]): number[] {
 
 // ── Verdicts (Clough & Stevenson 2011) ─────────────────────────────────────────────────────
 
+/**
+ * The 4-class score: the derived share with each reworded passage counted by its similarity to
+ * the wire (a near copy keeps it near 1, a light revision lower, a heavy one lower still).
+ */
+function weightedShare(d: Report['documents'][number]): number {
+  let body = 0;
+  let derived = 0;
+  for (const s of d.segments) {
+    if (s.kind === 'boilerplate') continue;
+    const n = s.end - s.start;
+    body += n;
+    if (s.kind === 'verbatim') derived += n;
+    else if (s.kind === 'reworded') derived += n * (s.similarity ?? 0);
+  }
+  return body === 0 ? 0 : derived / body;
+}
+
 const CLASSES = ['cut', 'light', 'heavy', 'non'] as const;
 type Cls = (typeof CLASSES)[number];
 
@@ -258,7 +275,7 @@ function cloughStevenson(dir: string, exclude: ReadonlySet<string>): Row[] {
     const orig = { id: `orig_task${task}`, text: text(`orig_task${task}.txt`) };
     const report = compareArticles([orig, ...answers.map((x) => ({ id: x.file, text: text(x.file) }))], { reference: orig.id });
     for (const d of report.documents.slice(1)) {
-      share.set(d.id, d.derivedShare);
+      share.set(d.id, weightedShare(d));
       derived.set(d.id, d.verdict !== 'non-derived');
     }
     for (const x of answers) {
@@ -278,7 +295,7 @@ function cloughStevenson(dir: string, exclude: ReadonlySet<string>): Row[] {
   return [
     { measure: 'derived vs not, all answers (wiretrace: default thresholds)', wiretrace: acc(labels, (x) => derived.get(x.file)! === (x.gold !== 'non')), baseline: NaN },
     { measure: `derived vs not, test half (baseline threshold ${binTune} tuned on the other)`, wiretrace: acc(testOn, (x) => derived.get(x.file)! === (x.gold !== 'non')), baseline: acc(testOn, (x) => base.get(x.file)! >= binTune === (x.gold !== 'non')) },
-    { measure: `4 classes, test half (cut points tuned on the other: ours ${oursCuts.join('/')}, baseline ${baseCuts.join('/')})`, wiretrace: acc(testOn, (x) => classOf(share.get(x.file)!, oursCuts) === x.gold), baseline: acc(testOn, (x) => classOf(base.get(x.file)!, baseCuts) === x.gold) },
+    { measure: `4 classes, test half (cut points on the similarity-weighted derived share tuned on the other: ours ${oursCuts.join('/')}, baseline ${baseCuts.join('/')})`, wiretrace: acc(testOn, (x) => classOf(share.get(x.file)!, oursCuts) === x.gold), baseline: acc(testOn, (x) => classOf(base.get(x.file)!, baseCuts) === x.gold) },
     { measure: 'verdicts that change when an answer is compared alone', wiretrace: changedAlone, baseline: 0 },
     { measure: `answers (${labels.length}; excluded: ${[...exclude].join(', ') || 'none'})`, wiretrace: NaN, baseline: NaN },
   ];

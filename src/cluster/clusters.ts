@@ -83,8 +83,16 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
     let canonical = pool[0]!;
     let best = -1;
     for (const m of pool) {
+      // Closest to the other outlets: each other document counts once (its best member), and
+      // the passage's own document not at all, so an outlet that repeats itself gets no vote.
+      const perDoc = new Map<number, number>();
+      for (const o of members) {
+        const d = passages[o]!.doc;
+        if (o === m || d === passages[m]!.doc) continue;
+        perDoc.set(d, Math.max(perDoc.get(d) ?? 0, adj[m]!.get(o)?.score ?? 0));
+      }
       let s = 0;
-      for (const o of members) if (o !== m) s += adj[m]!.get(o)?.score ?? 0;
+      for (const v of perDoc.values()) s += v;
       if (s > best + 1e-9) {
         best = s;
         canonical = m;

@@ -5,6 +5,7 @@
 
 import { normalizeText } from '../normalize/normalize.js';
 import { isNumberWord } from '../normalize/numbers.js';
+import { stemWord } from '../normalize/stem.js';
 import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { Span } from '../segment/paragraph.js';
@@ -35,7 +36,7 @@ export interface Passage extends Span {
   readonly words: readonly Word[];
   /** Sorted set of word-trigram hashes over matching forms. */
   readonly trigrams: Uint32Array;
-  /** Content words (matching forms, function words left out). */
+  /** Content words (matching forms folded to their stems, function words left out). */
   readonly content: ReadonlySet<string>;
   /** The numbers it states (normalised words), in order: the facts a formula sentence varies. */
   readonly numbers: readonly string[];
@@ -65,7 +66,7 @@ export function buildPassage(text: string, doc: number, index: number, span: Spa
   const words = wordsOf(text, span);
   const hashes = hashWords(words.map((w) => w.match));
   const content = new Set<string>();
-  for (const w of words) if (!STOPWORDS.has(w.match) && w.match.length > 1) content.add(w.match);
+  for (const w of words) if (!STOPWORDS.has(w.match) && w.match.length > 1) content.add(stemWord(w.match));
   return {
     start: span.start,
     end: span.end,
