@@ -280,7 +280,7 @@ function cloughStevenson(dir: string, exclude: ReadonlySet<string>): Row[] {
     }
     for (const x of answers) {
       const r = compareArticles([orig, { id: x.file, text: text(x.file) }], { reference: orig.id });
-      alone.set(x.file, r.documents[1]!.verdict);
+      alone.set(x.file, r.documents[1]!.verdict ?? 'reference');
     }
   }
   const base = new Map(labels.map((x) => [x.file, containment(trigrams(text(x.file)), trigrams(text(`orig_task${x.task}.txt`)))]));

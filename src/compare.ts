@@ -147,7 +147,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
       });
     }
     for (const d of storyDocs) {
-      const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds);
+      const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds, d.index === referenceIndex);
       if (d.article.format === 'html') r.text = d.text;
       const w = [...(warnings.get(d.index) ?? []), ...limits.filter((l) => l.document === d.article.id).map((l) => l.message)];
       if (w.length > 0) r.warnings = w;

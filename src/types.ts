@@ -109,8 +109,13 @@ export interface StoryOptions {
   minRareShared?: number;
 }
 
-/** Kinds of change inside a reworded passage. */
-export type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording';
+/**
+ * Kinds of change inside a reworded passage: `quote` (the outlet's text inside its quotation
+ * marks differs from the wire's), `number`, `name`, `spelling` (a regional variant), `wording`
+ * (a local edit of up to four words), `rewritten` (a longer replacement, or a passage little
+ * of whose wire words survive).
+ */
+export type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording' | 'rewritten';
 
 /** One part of an inline diff, in reading order. */
 export interface DiffPart {
@@ -263,8 +268,13 @@ export interface DocumentReport {
   id: string;
   /** Id of its story group; `null` when it matched no other article. */
   story: string | null;
-  /** Derivation verdict from `derivedShare`. */
-  verdict: Verdict;
+  /**
+   * `reference` for the article named as the wire copy (`CompareOptions.reference`): it is what
+   * the others are measured against, so it has no verdict and no credit flag. `outlet` otherwise.
+   */
+  role: 'reference' | 'outlet';
+  /** Derivation verdict from `derivedShare`; `null` for the reference. */
+  verdict: Verdict | null;
   /** Share (0..1) of body characters that are verbatim or reworded wire text. */
   derivedShare: number;
   /** Share (0..1) of its story's wire clusters it carries. */

@@ -100,3 +100,28 @@ describe('diff', () => {
     });
   });
 });
+
+describe('diff labels', () => {
+  const types = (wire: string, outlet: string): string[] => diffPassage(words(wire), words(outlet)).changes.map((c) => `${c.type}:${c.from}>${c.to}`);
+
+  it('should not call a quote altered when the outlet has no quotation marks there', () => {
+    const t = types('"We will not rest until every miner is home," the mine chief Ellen Voss told reporters.', 'The mine chief Ellen Voss told reporters that rescuers would keep working until every miner is home.');
+    expect(t.some((x) => x.startsWith('quote:'))).toBe(false);
+  });
+
+  it('should label a long replacement rewritten, not name or number', () => {
+    const t = types('Armenia and Azerbaijan have fought two wars over the region since 1991, officials said.', 'The ex-Soviet Caucasus rivals with large-scale hostilities breaking out have fought two wars over the region since 1991, officials said.');
+    expect(t[0]).toMatch(/^rewritten:Armenia and Azerbaijan>/);
+  });
+
+  it('should accept a quotation shortened at its edges as a fair partial quote', () => {
+    const t = types('She said: "Localised anti-terrorist measures have been launched in the region."', 'She said "anti-terrorist measures have been launched" in the region.');
+    expect(t.some((x) => x.startsWith('quote:'))).toBe(false);
+  });
+
+  it('should count a cut at the edge of a quotation that is altered inside as part of the altered quote', () => {
+    const t = types('She said: "Localised anti-terrorist measures have been launched in the region."', 'She said: "Anti-terrorist operations have been launched in the region."');
+    expect(t).toContain('quote:Localised>');
+    expect(t).toContain('quote:measures>operations');
+  });
+});

@@ -18,6 +18,20 @@ function segmentAt(n: string, phrase: string, r: Report = report): ReportSegment
 const cluster = (id: string, r: Report = report) => r.clusters.find((c) => c.id === id)!;
 
 describe('report against a reference', () => {
+  it('should give the reference the role reference, with no verdict and no credit flag, and every other document a verdict', () => {
+    const all = seeds();
+    const ref = all.find((a) => a.id.startsWith('003'))!; // no credit: it must still not be flagged
+    const r = compareArticles(all, { reference: ref.id });
+    const d = r.documents.find((x) => x.id === ref.id)!;
+    expect([d.role, d.verdict, d.uncreditedReuse]).toEqual(['reference', null, false]);
+    for (const o of r.documents.filter((x) => x.id !== ref.id)) {
+      expect(o.role).toBe('outlet');
+      expect(o.verdict).not.toBeNull();
+    }
+    expect(formatReport(r, all)).toContain(`${ref.id}  reference (the wire copy)`);
+    expect(compareArticles(all).documents.every((x) => x.role === 'outlet' && x.verdict !== null)).toBe(true);
+  });
+
   it.each([
     ['the seeds', seeds(), '001'],
     ['a generated story of 20 outlets', generateCorpus({ stories: 1, outletsPerStory: 19, unrelated: 0, sentencesPerStory: 30, seed: 20 }).map((a) => ({ id: a.id, text: a.text })), 'st0-o0'],

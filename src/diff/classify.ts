@@ -1,6 +1,7 @@
 /**
  * Classification of one run of changed words the way an editor reads it: `spelling` (regional
- * variant), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`.
+ * variant), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`,
+ * and `rewritten` for a replacement longer than a local edit.
  */
 
 import { isNumberWord } from '../normalize/numbers.js';
@@ -22,17 +23,33 @@ export function sliceRun(words: readonly SourcedWord[]): string {
   return parts.join(' … ');
 }
 
-export function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[], keptQuotes: ReadonlySet<number> = new Set()): ChangeType {
+/** Longest edit (in words, either side) that gets a specific type; longer ones are `rewritten`. */
+export const LOCAL_EDIT = 4;
+
+/**
+ * The kind of change that replaced `removed` wire words by `added` outlet words.
+ *
+ * @param removed - Wire words taken out.
+ * @param added - Outlet words put in.
+ * @param keptQuotes - The outlet's quotations that keep at least one wire word.
+ * @param gapInQuote - For a deletion: whether the outlet's text around it is inside one of its
+ *   quotations that keeps wire words.
+ * @returns The change type.
+ */
+export function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[], keptQuotes: ReadonlySet<number> = new Set(), gapInQuote = false): ChangeType {
   if (
     removed.length === added.length &&
     removed.length > 0 &&
     removed.every((w, k) => foldSpelling(w.norm) === foldSpelling(added[k]!.norm))
   )
     return 'spelling';
-  // A quote is altered when wire words inside quotation marks change, or when the outlet's
-  // quotation that keeps some wire words gains others. A quotation the outlet added whole (from
-  // another source) is new material, not an altered quote.
-  if (removed.some((w) => w.quoted) || added.some((w) => w.quoted && (w.quoteId === undefined || keptQuotes.has(w.quoteId)))) return 'quote';
+  // A quote is altered only where the outlet's text is inside its quotation marks: words put
+  // into a quotation that keeps wire words, or wire words taken out of one. A quotation the
+  // outlet added whole (from another source) is new material; wire quote words the outlet
+  // paraphrased outside quotation marks are a rewrite, not an altered quote.
+  const inQuote = added.length > 0 ? added.some((w) => w.quoted && w.quoteId !== undefined && keptQuotes.has(w.quoteId)) : gapInQuote;
+  if (inQuote) return 'quote';
+  if (Math.max(removed.length, added.length) > LOCAL_EDIT) return 'rewritten';
   const num = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => isNumberWord(w.norm)).map((w) => w.norm);
   const rn = num(removed);
   const an = num(added);

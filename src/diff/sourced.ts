@@ -28,6 +28,7 @@ export interface SourcedWord {
 }
 
 const UPPER_START = /^\p{Lu}/u;
+const OPENS_QUOTE = /^[“"«‘'„]$/u;
 
 /** Index of the quotation holding offset `at`, or -1. */
 function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number {
@@ -57,7 +58,9 @@ export function sourceWords(text: string, passages: readonly Passage[], lowerSee
         source: text,
         quoted: q >= 0,
         quoteId: q,
-        capitalised: UPPER_START.test(text[w.start]!) && !STOPWORDS.has(w.norm) && (k > 0 || !lowerSeen.has(w.norm)),
+        // A capital that opens a sentence or a quotation says nothing when the input also writes
+        // the word in lower case.
+        capitalised: UPPER_START.test(text[w.start]!) && !STOPWORDS.has(w.norm) && ((k > 0 && !OPENS_QUOTE.test(text[w.start - 1] ?? '')) || !lowerSeen.has(w.norm)),
       };
     }),
   );

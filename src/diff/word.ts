@@ -118,7 +118,7 @@ export function diffPassage(
         { op: 'delete', text: sliceRun(canonical) },
         { op: 'insert', text: to },
       ],
-      changes: [{ type: classify(canonical, passage, keptQuotes), start: at, end: passage.length > 0 ? passage[passage.length - 1]!.end : at, from: sliceRun(canonical), to }],
+      changes: [{ type: 'rewritten', start: at, end: passage.length > 0 ? passage[passage.length - 1]!.end : at, from: sliceRun(canonical), to }],
     };
   }
 
@@ -135,12 +135,24 @@ export function diffPassage(
   let prevEnd = Math.min(options.passageStart ?? Infinity, passage[0]?.start ?? 0);
   let removed: SourcedWord[] = [];
   let added: SourcedWord[] = [];
+  const quoteOf: number[] = [];
+  const edge: number[] = [];
   const flush = (): void => {
     if (removed.length === 0 && added.length === 0) return;
     const start = added.length > 0 ? added[0]!.start : ib < passage.length ? passage[ib]!.start : prevEnd;
     const end = added.length > 0 ? added[added.length - 1]!.end : start;
     const to = added.length > 0 ? passageText.slice(start, end) : '';
-    changes.push({ type: classify(removed, added, keptQuotes), start, end, from: removed.length > 0 ? sliceRun(removed) : '', to });
+    // A deletion sits inside a quotation when the outlet's words on both sides are in the same one.
+    const before = passage[ib - added.length - 1];
+    const after = passage[ib];
+    const keptQuoteOf = (w: SourcedWord | undefined): number => (w !== undefined && w.quoted && w.quoteId !== undefined && keptQuotes.has(w.quoteId) ? w.quoteId : -1);
+    const gapInQuote = added.length === 0 && keptQuoteOf(before) >= 0 && keptQuoteOf(before) === keptQuoteOf(after);
+    const type = classify(removed, added, keptQuotes, gapInQuote);
+    changes.push({ type, start, end, from: removed.length > 0 ? sliceRun(removed) : '', to });
+    // Which outlet quotation the change is in (for the edge rule below), and edge deletions.
+    const inside = added.length > 0 ? keptQuoteOf(added.find((w) => keptQuoteOf(w) >= 0)) : gapInQuote ? keptQuoteOf(before) : -1;
+    quoteOf.push(type === 'quote' ? inside : -1);
+    edge.push(added.length === 0 && !gapInQuote && removed.some((w) => w.quoted) ? Math.max(keptQuoteOf(before), keptQuoteOf(after)) : -1);
     removed = [];
     added = [];
   };
@@ -192,7 +204,12 @@ export function diffPassage(
     const tailEnd = passageEnd ?? last.end;
     if (tailEnd > last.end) push(parts[parts.length - 1]!.op === 'delete' ? 'equal' : parts[parts.length - 1]!.op, passageText.slice(last.end, tailEnd));
   }
-  return { verbatim, similarity, kept: round(kept), parts, changes };
+  // Quoted wire words cut at the edge of an outlet's quotation that is altered elsewhere belong
+  // to that altered quote ("Localised anti-terrorist measures…" quoted as "Anti-terrorist
+  // operations…"); a quotation that is only shortened at its edges is a fair partial quote.
+  const altered = new Set(quoteOf.filter((q) => q >= 0));
+  const classified = changes.map((c, k) => (edge[k]! >= 0 && altered.has(edge[k]!) ? { ...c, type: 'quote' as const } : c));
+  return { verbatim, similarity, kept: round(kept), parts, changes: classified };
 }
 
 function round(x: number): number {

@@ -17,6 +17,7 @@ import { roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
  * @param agency - The story's agency (or the document's own), or `null`.
  * @param story - The story's alignment, or `null`.
  * @param thresholds - Verdict thresholds.
+ * @param isReference - Whether it is the named reference (no verdict, no credit flag).
  * @returns The document report.
  */
 export function buildDocumentReport(
@@ -25,6 +26,7 @@ export function buildDocumentReport(
   agency: string | null,
   story: StoryAlignment | null,
   thresholds: VerdictThresholds,
+  isReference = false,
 ): DocumentReport {
   const segments: ReportSegment[] = doc.chrome.map((c) => ({ start: c.start, end: c.end, kind: 'boilerplate', clusters: [], reason: c.reason }));
   for (const o of doc.overLimit) segments.push({ start: o.start, end: o.end, kind: 'boilerplate', clusters: [], reason: 'over-limit' });
@@ -81,11 +83,12 @@ export function buildDocumentReport(
   return {
     id: a.id,
     story: storyId,
-    verdict,
+    role: isReference ? 'reference' : 'outlet',
+    verdict: isReference ? null : verdict,
     derivedShare,
     coverage: wireClusters.length === 0 ? 0 : roundShare(carried.size / wireClusters.length),
     credited,
-    uncreditedReuse: verdict !== 'non-derived' && !credited,
+    uncreditedReuse: !isReference && verdict !== 'non-derived' && !credited,
     attribution,
     ...(a.outlet !== undefined ? { outlet: a.outlet } : {}),
     ...(a.url !== undefined ? { url: a.url } : {}),

@@ -258,7 +258,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
   for (const d of report.documents) {
     out.push(
       `<tr><td><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a></td>`,
-      `<td class="verdict-${d.verdict}">${d.verdict}</td>`,
+      `<td class="verdict-${d.verdict ?? 'reference'}">${d.verdict ?? 'reference'}</td>`,
       `<td class="num" data-sort="${d.derivedShare}">${pct(d.derivedShare)}</td>`,
       `<td class="num" data-sort="${d.coverage}">${pct(d.coverage)}</td>`,
       `<td>${d.credited ? 'yes' : d.uncreditedReuse ? '<span class="flag">NO</span>' : 'no'}</td>`,
@@ -303,7 +303,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
   for (const d of report.documents) {
     const text = textOf(d, texts);
     out.push(
-      `<details class="outlet" id="${anchor(d.id)}"><summary>${escapeHtml(d.id)} — ${d.verdict}, derived ${pct(d.derivedShare)}, coverage ${pct(d.coverage)}, ${d.credited ? 'credits ' + escapeHtml(report.stories.find((s) => s.id === d.story)?.agency ?? 'the agency') : d.uncreditedReuse ? 'UNCREDITED REUSE' : 'no credit'}</summary>`,
+      `<details class="outlet" id="${anchor(d.id)}"><summary>${escapeHtml(d.id)} — ${d.verdict ?? 'reference (the wire copy)'}, derived ${pct(d.derivedShare)}, coverage ${pct(d.coverage)}, ${d.credited ? 'credits ' + escapeHtml(report.stories.find((s) => s.id === d.story)?.agency ?? 'the agency') : d.uncreditedReuse ? 'UNCREDITED REUSE' : 'no credit'}</summary>`,
     );
     for (const w of d.warnings ?? []) out.push(`<p class="p added">Warning: ${escapeHtml(w)}</p>`);
     out.push(`<div class="rows" data-document="${escapeHtml(d.id)}"><div class="head">${escapeHtml(d.id)}</div><div class="head wirecol">Wire text</div>`);

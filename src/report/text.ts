@@ -102,7 +102,7 @@ function formatDocument(
           .slice(0, 3)
           .map((a) => `"${oneLine(text.slice(a.start, a.end), 40)}"`)
           .join(', ')})`;
-  const verdict = doc.verdict === 'non-derived' ? doc.verdict : c.bold(doc.verdict);
+  const verdict = doc.verdict === null ? c.bold('reference (the wire copy)') : doc.verdict === 'non-derived' ? doc.verdict : c.bold(doc.verdict);
   line(
     c.bold(doc.id) +
       `  ${verdict}  derived ${pct(doc.derivedShare)}  coverage ${pct(doc.coverage)}  ${credit}` +

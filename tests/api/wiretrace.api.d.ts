@@ -25,7 +25,7 @@ interface StoryOptions {
     windowMs?: number;
     minRareShared?: number;
 }
-type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording';
+type ChangeType = 'quote' | 'number' | 'name' | 'spelling' | 'wording' | 'rewritten';
 interface DiffPart {
     readonly op: 'equal' | 'insert' | 'delete';
     readonly text: string;
@@ -87,7 +87,8 @@ interface DocumentCounts {
 interface DocumentReport {
     id: string;
     story: string | null;
-    verdict: Verdict;
+    role: 'reference' | 'outlet';
+    verdict: Verdict | null;
     derivedShare: number;
     coverage: number;
     credited: boolean;
