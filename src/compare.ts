@@ -6,6 +6,7 @@
 
 import { alignStory, type StoryAlignment } from './align/story.js';
 import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from './document/document.js';
+import { setAsideStock, stockSentences } from './document/stock.js';
 import { checkInteger, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, limitMessage } from './report/build.js';
@@ -121,6 +122,9 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
   const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(storyDocument), options.stories);
+  // Sentences that recur across stories are stock: boilerplate, never wire.
+  const stock = referenceIndex >= 0 ? new Set<string>() : stockSentences(docs, grouped);
+  if (stock.size > 0) docs.forEach((d, i) => (docs[i] = setAsideStock(d, stock)));
   const capped = capStories(grouped, o.maxArticlesPerStory);
   for (const i of capped.cut)
     limits.push({ limit: 'maxArticlesPerStory', document: docs[i]!.article.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });

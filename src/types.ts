@@ -24,6 +24,7 @@ export type ChromeReason =
   | 'repeated-across-outlet'
   | 'copyright'
   | 'over-limit'
+  | 'stock'
   | 'custom';
 
 /** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */

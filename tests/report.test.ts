@@ -350,3 +350,18 @@ describe('report', () => {
     });
   });
 });
+
+describe('stock text', () => {
+  it('should set aside sentences that recur across stories as stock boilerplate, never wire', () => {
+    const stock = '\n\nThe case continues.\n\nFollow us on Twitter for the latest news.\n\nThis story has been updated.';
+    const gen = generateCorpus({ stories: 3, outletsPerStory: 3, unrelated: 0, sentencesPerStory: 14, seed: 5 });
+    const articles = gen.map((a, i) => ({ id: a.id, text: i % 2 === 0 ? a.text + stock : a.text }));
+    const r = compareArticles(articles);
+    expect(r.stories).toHaveLength(3);
+    for (const c of r.clusters) expect(c.canonical.text).not.toMatch(/case continues|Follow us|has been updated/);
+    for (const [i, d] of r.documents.entries()) {
+      const reasons = d.segments.filter((s) => /case continues|Follow us|has been updated/.test(articles[i]!.text.slice(s.start, s.end))).map((s) => s.reason);
+      expect(reasons).toEqual(i % 2 === 0 ? ['stock', 'stock', 'stock'] : []);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'custom';
+type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'stock' | 'custom';
 interface ChromePhrase {
     text: string;
     reason: ChromeReason;
