@@ -337,8 +337,8 @@ function msrp(dir: string): Row[] {
 
 // ── The generated corpus ───────────────────────────────────────────────────────────────────
 
-function generated(): Row[] {
-  const gen = generateCorpus({ stories: 20, outletsPerStory: 9, unrelated: 60, sentencesPerStory: 30, seed: 7 });
+function generated(realistic: boolean): Row[] {
+  const gen = generateCorpus({ stories: 20, outletsPerStory: 9, unrelated: 60, sentencesPerStory: 30, seed: 7, realistic });
   const report = compareArticles(gen.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet })));
   const s = scoreReport(report, gen);
   const sets = gen.map((a) => trigrams(a.text));
@@ -411,5 +411,8 @@ if (want('msrp')) {
   if (d === null) console.log(`\nMSRP: not found under ${root} (MSRP_Corpus/)`);
   else print('MSRP: sentence pairs, test split', msrp(d));
 }
-if (want('generated')) print('Generated corpus (20 stories × 10 copies, 60 unrelated)', generated());
+if (want('generated')) {
+  print('Generated corpus (20 stories × 10 copies, 60 unrelated)', generated(false));
+  print('Generated corpus, realistic: bylines, sign-offs and house lines across stories, template sentences, briefs, a second agency', generated(true));
+}
 console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
