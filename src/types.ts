@@ -25,6 +25,7 @@ export type ChromeReason =
   | 'copyright'
   | 'over-limit'
   | 'stock'
+  | 'dateline'
   | 'custom';
 
 /** A whole-line rule: the line (normalised: lower case, straight quotes) equals `text`. */
@@ -248,8 +249,13 @@ export interface Attribution {
   start: number;
   /** End offset. */
   end: number;
-  /** A credit line ("(With AFP inputs)", "— AFP") or an in-text attribution ("according to AFP"). */
-  kind: 'credit-line' | 'in-text';
+  /**
+   * A credit line ("(With AFP inputs)", "— AFP", a dateline "PARIS (AFP) -", "© AFP"), an in-text
+   * attribution the outlet wrote ("according to AFP", "selon l'AFP"), or the agency's own
+   * newsgathering inside its copy (`wire-sourcing`: "an AFP journalist said"), which shows the
+   * text is the agency's but is not a credit by the outlet.
+   */
+  kind: 'credit-line' | 'in-text' | 'wire-sourcing';
 }
 
 /** Counts of one document's segments and changes. */

@@ -63,7 +63,10 @@ describe('extract', () => {
 
     it('should apply the chrome stage and credit detection to the extracted text', () => {
       const t = planet.text!;
-      expect(planet.segments.filter((s) => s.kind === 'boilerplate').map((s) => [t.slice(s.start, s.end), s.reason])).toEqual([['— AFP', 'credit']]);
+      expect(planet.segments.filter((s) => s.kind === 'boilerplate').map((s) => [t.slice(s.start, s.end), s.reason])).toEqual([
+        ['BAKU:', 'dateline'],
+        ['— AFP', 'credit'],
+      ]);
       expect(planet.credited).toBe(true);
       const shared = planet.segments.find((s) => t.slice(s.start, s.end).startsWith('The ministry said it had opened'))!;
       expect(shared.kind).toBe('verbatim');

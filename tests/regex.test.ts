@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { IN_TEXT, SOURCING } from '../src/chrome/credits.js';
 import { builtinPatterns, inlinePatterns } from '../src/chrome/rules.js';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
@@ -39,6 +40,7 @@ describe('regex safety', () => {
     const all = [
       ...literals(),
       ...[...builtinPatterns, ...inlinePatterns].map((p, i) => ({ where: `chrome rule ${i}`, source: p.pattern.source, flags: p.pattern.flags })),
+      ...[...IN_TEXT, ...SOURCING].map((re, i) => ({ where: `credit pattern ${i}`, source: re.source, flags: re.flags })),
     ];
     expect(all.length).toBeGreaterThan(30);
     const unsafe = all

@@ -154,14 +154,9 @@ function lineSpans(text: string, para: Span, rules: Rules): ChromeSpan[] {
     const raw = text.slice(line.start, line.end);
     const reason = classifyLine(raw, normLine(raw), rules);
     if (reason !== null) {
-      // A caption that ends in an agency credit ("… remains elusive. AFP") keeps the credit
-      // separate, because credits feed the agency-credit detection.
-      const credit = reason === 'caption' ? inlineCredit(text, line) : null;
-      if (credit !== null && credit.start > line.start) {
-        const head = trimSpan(text, line.start, credit.start);
-        if (head !== null) out.push({ ...head, reason });
-        out.push(credit);
-      } else out.push({ start: line.start, end: line.end, reason });
+      // A caption is chrome whole, its trailing agency name too: a photo credit says who took
+      // the picture, not where the text came from.
+      out.push({ start: line.start, end: line.end, reason });
       continue;
     }
     const parts = sentencePhrases(text, line, rules);
@@ -202,16 +197,17 @@ function inlineCredit(text: string, line: Span): ChromeSpan | null {
 function inlineSpans(text: string, line: Span): ChromeSpan[] {
   const out: ChromeSpan[] = [];
   let bodyStart = line.start;
-  const head = text.slice(line.start, Math.min(line.end, line.start + INLINE_WINDOW));
+  // Metadata, then a dateline, at the start of the line ("date 2023-09-20 BAKU: …").
   for (const { pattern, reason } of inlinePatterns) {
-    if (reason !== 'metadata') continue;
+    if (reason !== 'metadata' && reason !== 'dateline') continue;
+    const head = text.slice(bodyStart, Math.min(line.end, bodyStart + INLINE_WINDOW));
     const m = pattern.exec(head);
     if (m !== null && m.index === 0) {
-      const span = trimSpan(text, line.start, line.start + m[0].length);
+      const span = trimSpan(text, bodyStart, bodyStart + m[0].length);
       // Keep at least some body text: a line that is all metadata was a whole-line case.
-      if (span !== null && line.start + m[0].length < line.end) {
+      if (span !== null && bodyStart + m[0].length < line.end) {
         out.push({ ...span, reason });
-        bodyStart = line.start + m[0].length;
+        bodyStart += m[0].length;
       }
     }
   }

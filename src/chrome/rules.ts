@@ -9,6 +9,7 @@
 
 import type { ChromePattern, ChromePhrase, ChromeReason } from '../types.js';
 import { AGENCY_NAMES } from './agencies.js';
+import { LANGUAGES } from './lang/languages.js';
 
 const phrase = (reason: ChromeReason, ...texts: string[]): ChromePhrase[] => texts.map((text) => ({ text, reason }));
 
@@ -38,6 +39,9 @@ export const builtinPhrases: readonly ChromePhrase[] = Object.freeze([
     'save my name, email, and website in this browser for the next time i comment.',
     'you must be logged in to post a comment.', 'this site uses akismet to reduce spam. learn how your comment data is processed.',
   ),
+  // An agency feed's sign-offs and continuation marks.
+  ...phrase('metadata', 'end', 'ends', 'endit', 'mf', 'more', '(more)', '(ends)', 'reopens', '(reopens)'),
+  ...LANGUAGES.flatMap((l) => l.phrases),
 ]);
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -81,6 +85,15 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
     pattern: /^(?:this|a|an|the) (?:photograph|photo|picture|handout photo|handout picture|image|video grab|screengrab|file photo)(?: \w+){0,3} (?:released|taken|shows|showing|obtained|provided|made available|distributed|grabbed)\b.{0,400}$/iu,
     reason: 'caption',
   },
+  // An agency feed's furniture: rules, slug lines ("11:29 01/03/00: Page 1 (HHH) COURTS Chemists"),
+  // handling notes ("(with pix)", "(corrects)").
+  { pattern: /^[-=_*~•·]{3,}$/u, reason: 'metadata' },
+  { pattern: /^\d{1,2}:\d{2} \d{1,2}\/\d{1,2}\/\d{2,4}:[^\n]{0,80}$/u, reason: 'metadata' },
+  { pattern: /^\((?:with pix|with pic|with pics|with graphic|corrects|recasts|adds|updates|writethru|embargoed)[^()]{0,40}\)$/iu, reason: 'metadata' },
+  // Structure: breadcrumbs ("Home > World > Africa") and link lists ("Facebook | X | WhatsApp").
+  { pattern: /^[^.!?>›»|\n]{1,40}(?:[>›»][^.!?>›»|\n]{1,40}){1,6}$/u, reason: 'navigation' },
+  { pattern: /^[^.!?|•·\n]{1,40}(?:[|•·][^.!?|•·\n]{1,30}){2,12}$/u, reason: 'navigation' },
+  ...LANGUAGES.flatMap((l) => l.patterns),
   // Teasers for other articles.
   { pattern: /^.{3,200}\s\|\s*(?:explained|explainer|watch|video|opinion|analysis|photos|in pics|live updates|live|podcast|listen)$/iu, reason: 'teaser' },
   { pattern: /^(?:also read|read also|read more|read|related|watch|see also|must read|also see) ?[:|-] ?[^\s].{2,199}$/iu, reason: 'teaser' },
@@ -92,6 +105,11 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
     ),
     reason: 'credit',
   },
+  // The languages' credit lines ("Avec AFP", "Fuente: EFE", "mit Material von dpa", "(أ ف ب)").
+  ...LANGUAGES.flatMap((l) => l.creditLines).map((source) => ({
+    pattern: new RegExp(`^[(\\[]?\\s?(?:${source.replaceAll('{A}', `(?:${AGENCY_NAMES})`)})\\s?[)\\]]?$`, 'iu'),
+    reason: 'credit' as const,
+  })),
 ]);
 
 /**
@@ -104,6 +122,12 @@ export const inlinePatterns: readonly ChromePattern[] = Object.freeze([
     pattern: /^(?:date|published|updated|posted|posted on|last updated) ?(?:: ?)?\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?\s+(?:\d{2}:\d{2}(?::\d{2})?\s+)?/iu,
     reason: 'metadata',
   },
+  // Datelines: "PARIS (AFP) - ", "BAKU, Azerbaijan (AP) — ", "BAKU: ".
+  {
+    pattern: new RegExp(`^\\p{Lu}[\\p{Lu}\\p{M}'’.-]{1,24}(?: [\\p{Lu}\\p{M}'’.-]{2,24}){0,2}(?:, [\\p{L}\\p{M}.]{2,24}(?: [\\p{L}\\p{M}.]{2,24}){0,2})? ?\\((?:${AGENCY_NAMES})\\) ?[-–—:]{1,2} ?`, 'u'),
+    reason: 'dateline',
+  },
+  { pattern: /^\p{Lu}{3,24}(?:[ -]\p{Lu}{2,24}){0,2}: (?=\p{Lu})/u, reason: 'dateline' },
   { pattern: new RegExp(`(?<=[.!?"”’)])[ \\u00a0]{0,3}(?:[—–-]{1,2}[ \\u00a0]?)?\\(?(?:${AGENCY_NAMES})\\)?$`, 'u'), reason: 'credit' },
   { pattern: new RegExp(`\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)$`, 'iu'), reason: 'credit' },
 ]);

@@ -68,7 +68,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     ...base,
     verdict: verdictFor(derived, derivedShare, thresholds),
     derivedShare,
-    credited: agency !== null && doc.credits.some((c) => c.agency === agency),
+    credited: agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing'),
     attribution: doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind })),
     wire,
     matches,

@@ -77,7 +77,7 @@ export function buildDocumentReport(
   const derivedShare = body === 0 ? 0 : roundShare(derived / body);
   const verdict = verdictFor(derived, derivedShare, thresholds);
   const attribution: Attribution[] = doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind }));
-  const credited = agency !== null && doc.credits.some((c) => c.agency === agency);
+  const credited = agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
   const count = (k: ReportSegment['kind']): number => segments.filter((s) => s.kind === k).length;
   const a = doc.article;
   return {

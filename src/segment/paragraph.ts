@@ -48,11 +48,22 @@ function splitBy(text: string, separator: RegExp): Span[] {
   return spans;
 }
 
+/** Lines that end in "<" (an agency feed's paragraph end), counted up to three. */
+function countFeedEnds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('<\n'); i >= 0 && n < 3; i = text.indexOf('<\n', i + 2)) n++;
+  if (n < 3 && text.trimEnd().endsWith('<')) n++;
+  return n;
+}
+
 /** The paragraph segmenter (blank lines, else single line breaks). */
 export const paragraphSegmenter: Segmenter = {
   segment(text: string): Span[] {
     // CR-only and CRLF line ends count as line ends; offsets stay those of `text`.
     const unified = text.includes('\r') ? text.replace(/\r\n?/g, (m) => (m.length === 2 ? ' \n' : '\n')) : text;
+    // An agency feed's layout (Press Association's): every paragraph ends in "<" and its lines
+    // are hard-wrapped; the "<" is the paragraph end and stays out of the paragraph.
+    if (countFeedEnds(unified) >= 3) return splitBy(unified, /(?:<[^\S\n]*(?:\n|$)|\n[^\S\n]*\n)\s*/);
     if (BLANK_LINE.test(unified)) return splitBy(unified, /\n[^\S\n]*\n\s*/);
     return splitBy(unified, LINE_BREAK);
   },

@@ -69,6 +69,9 @@ function chunks(text: string): Array<[number, number, boolean]> {
   return out;
 }
 
+const WRAP = /[\n\r\u2028\u2029]/;
+const WRAPS = /[\n\r\u2028\u2029]/g;
+
 /** The sentence segmenter for one paragraph's text. */
 export const sentenceSplitter: Segmenter = {
   segment(text: string): Span[] {
@@ -76,7 +79,10 @@ export const sentenceSplitter: Segmenter = {
     const raw: Span[] = [];
     let join = false;
     for (const [from, to, atEnd] of chunks(text)) {
-      const part = from === 0 && to === text.length ? text : text.slice(from, to);
+      // A line break inside a paragraph is a hard wrap, not a sentence end (Intl.Segmenter ends
+      // a sentence at every line break): the segmenter sees a space there, offsets stay the same.
+      const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+      const part = WRAP.test(slice) ? slice.replace(WRAPS, ' ') : slice;
       for (const s of sentenceSegmenter.segment(part)) {
         const span = trimSpan(text, from + s.index, from + s.index + s.segment.length);
         if (span === null) continue;

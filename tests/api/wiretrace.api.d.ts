@@ -1,4 +1,4 @@
-type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'stock' | 'custom';
+type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'stock' | 'dateline' | 'custom';
 interface ChromePhrase {
     text: string;
     reason: ChromeReason;
@@ -73,7 +73,7 @@ interface Attribution {
     agency: string;
     start: number;
     end: number;
-    kind: 'credit-line' | 'in-text';
+    kind: 'credit-line' | 'in-text' | 'wire-sourcing';
 }
 interface DocumentCounts {
     verbatim: number;
