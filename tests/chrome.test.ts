@@ -184,3 +184,71 @@ describe('chrome', () => {
     });
   });
 });
+
+describe('chrome and credit: the cases the issue measured', () => {
+  const chromeOf = (line: string): string | null => {
+    const text = `${line}\n\nRescuers pulled twelve survivors from the collapsed mine on Friday, officials said.`;
+    const c = detectChrome(text).find((x) => x.start === 0);
+    return c !== undefined && c.end === line.length ? c.reason : null;
+  };
+  it.each([
+    'Home > World > Africa',
+    'Accueil > Économie',
+    'Share this article: Facebook | X | WhatsApp | Email',
+    'Partager sur Facebook',
+    'Follow us on Telegram for the latest updates.',
+    'Sign up for our newsletter.',
+    'Abonnez-vous à notre newsletter',
+    'Tags: Karabakh, Azerbaijan, Armenia',
+    'Listen to this article (3 min)',
+    'Comments (0) | Log in to comment',
+    'Lire aussi : Le Haut-Karabakh, un conflit gelé',
+    'Publié le 12/09/2023 à 14h32',
+    '11:29 01/03/00: Page 1 (HHH) COURTS Chemists',
+    '------------------------------------------------------------------------',
+    'end',
+  ])('should set aside %j', (line) => {
+    expect(chromeOf(line)).not.toBeNull();
+  });
+
+  const creditOf = (text: string): string[] => {
+    const chrome = detectChrome(text);
+    return detectCredits(text, chrome, bodySpans(text, chrome))
+      .filter((c) => c.kind !== 'wire-sourcing')
+      .map((c) => c.agency);
+  };
+  const body = 'Rescuers pulled twelve survivors from the collapsed mine on Friday, officials said.';
+  it.each([
+    ['The Associated Press contributed to this report.', 'AP'],
+    ['Agence France-Presse contributed to this report.', 'AFP'],
+    ['Avec AFP', 'AFP'],
+    ['(avec AFP)', 'AFP'],
+    ['Source AFP', 'AFP'],
+    ['© AFP', 'AFP'],
+    ['Con información de EFE', 'EFE'],
+    ['Fuente: EFE', 'EFE'],
+    ['mit Material von dpa', 'dpa'],
+    ['(اے پی پی)', 'APP'],
+  ])('should take the credit line %j as credit to %s', (line, agency) => {
+    expect(creditOf(`${body}\n\n${line}`)).toEqual([agency]);
+  });
+
+  it.each([
+    ["Les secouristes ont retrouvé douze survivants, selon l'AFP.", 'AFP'],
+    ["Douze survivants ont été retrouvés, a indiqué l'AFP.", 'AFP'],
+  ])('should take the in-text attribution in %j as credit', (sentence, agency) => {
+    expect(creditOf(sentence)).toEqual([agency]);
+  });
+
+  it('should not take a photo credit or the wire’s own sourcing for a credit', () => {
+    expect(creditOf(`${body}\n\nThis photograph taken on Friday shows rescuers at the mine entrance. AFP`)).toEqual([]);
+    expect(creditOf('An AFP journalist in the town said blasts could be heard. Another AFP contributor said he heard sirens.')).toEqual([]);
+  });
+
+  it('should set aside a dateline, credit the agency it names, and keep it out of the lede', () => {
+    const text = 'PARIS (AFP) - Rescuers pulled twelve survivors from the collapsed mine on Friday, officials said.';
+    const chrome = detectChrome(text);
+    expect(chrome.map((c) => [text.slice(c.start, c.end), c.reason])).toEqual([['PARIS (AFP) -', 'dateline']]);
+    expect(creditOf(text)).toEqual(['AFP']);
+  });
+});

@@ -390,3 +390,26 @@ describe('stock text', () => {
     }
   });
 });
+
+describe('an agency feed file', () => {
+  it('should compare like its cleaned text: slug lines, rules, hard wraps, paragraph marks and the sign-off set aside', () => {
+    const paragraphs = [
+      'A man accused of poisoning two chemists was today cleared by a jury at the Old Bailey after a trial lasting six weeks.',
+      'The jury took less than three hours to reach its verdict on all four charges, the court heard.',
+      'Outside the court his solicitor said the family was relieved and would now ask for an apology from the police.',
+    ];
+    const wrap = (p: string): string => p.replace(/(.{1,70})(?: |$)/g, '$1\n').trimEnd() + '<';
+    const raw = ['  ------------------------------------------------', '', '                 11:29 01/03/00: Page 1 (HHH) COURTS Chemists', '  ------------------------------------------------', 'CHEMISTS POISONER CLEARED<', ...paragraphs.map(wrap), 'mf<', ''].join('\n');
+    const clean = ['CHEMISTS POISONER CLEARED', ...paragraphs].join('\n\n');
+    const r = compareArticles([{ id: 'clean', text: clean }, { id: 'raw', text: raw }], { reference: 'clean' });
+    const d = r.documents[1]!;
+    expect(d.segments.filter((s) => s.kind !== 'boilerplate').map((s) => s.kind)).toEqual(['verbatim', 'verbatim', 'verbatim', 'verbatim']);
+    expect(d.derivedShare).toBe(1);
+    expect(d.segments.filter((s) => s.kind === 'boilerplate').map((s) => raw.slice(s.start, s.end).trim())).toEqual([
+      '------------------------------------------------',
+      '11:29 01/03/00: Page 1 (HHH) COURTS Chemists',
+      '------------------------------------------------',
+      'mf',
+    ]);
+  });
+});

@@ -93,6 +93,9 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   // Structure: breadcrumbs ("Home > World > Africa") and link lists ("Facebook | X | WhatsApp").
   { pattern: /^[^.!?>›»|\n]{1,40}(?:[>›»][^.!?>›»|\n]{1,40}){1,6}$/u, reason: 'navigation' },
   { pattern: /^[^.!?|•·\n]{1,40}(?:[|•·][^.!?|•·\n]{1,30}){2,12}$/u, reason: 'navigation' },
+  // Comment counts and photo credits in the agencies' languages.
+  { pattern: /^(?:comments?|commentaires?|comentarios?|kommentare?|comentários?|التعليقات)\s?\(\d{1,6}\)(?:\s?[|•·]\s?[^.!?|•·]{1,50})?$/iu, reason: 'comments' },
+  { pattern: /^(?:foto|fotos|bild|crédit photo|crédito)\s?:\s?.{1,120}$/iu, reason: 'caption' },
   ...LANGUAGES.flatMap((l) => l.patterns),
   // Teasers for other articles.
   { pattern: /^.{3,200}\s\|\s*(?:explained|explainer|watch|video|opinion|analysis|photos|in pics|live updates|live|podcast|listen)$/iu, reason: 'teaser' },
@@ -128,6 +131,11 @@ export const inlinePatterns: readonly ChromePattern[] = Object.freeze([
     reason: 'dateline',
   },
   { pattern: /^\p{Lu}{3,24}(?:[ -]\p{Lu}{2,24}){0,2}: (?=\p{Lu})/u, reason: 'dateline' },
+  // In a script without capitals (Arabic): a place name, the agency in brackets, a dash.
+  {
+    pattern: new RegExp(`^[\\p{Script=Arabic}\\p{M}]{2,24}(?: [\\p{Script=Arabic}\\p{M}]{2,24}){0,2} ?\\((?:${AGENCY_NAMES})\\) ?[-–—:]{1,2} ?`, 'u'),
+    reason: 'dateline',
+  },
   { pattern: new RegExp(`(?<=[.!?"”’)])[ \\u00a0]{0,3}(?:[—–-]{1,2}[ \\u00a0]?)?\\(?(?:${AGENCY_NAMES})\\)?$`, 'u'), reason: 'credit' },
   { pattern: new RegExp(`\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)$`, 'iu'), reason: 'credit' },
 ]);

@@ -10,7 +10,7 @@ export const es: LanguageRules = {
   patterns: [
     { pattern: /^(?:lea también|lee también|te puede interesar|ver también|también te puede interesar)\s?[:|-]\s?\S.{2,199}$/iu, reason: 'teaser' },
     { pattern: /^(?:publicado|actualizado|modificado)\s(?:el\s)?\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\sde\s\p{L}{4,10}(?:\sde)?\s\d{4})(?:\s?[-|,]?\s?(?:a las\s)?\d{1,2}:\d{2}(?:\s?h)?)?$/iu, reason: 'metadata' },
-    { pattern: /^(?:síguenos|suscríbete|únete|recibe)\s[^.!?]{0,100}(?:boletín|newsletter|telegram|whatsapp|facebook|instagram|twitter|google news|aplicación|canal)[^.!?]{0,60}[.!]?$/iu, reason: 'navigation' },
+    { pattern: /^(?:síguenos|suscríbete|únete|recibe|descarga|descargue)\s[^.!?]{0,100}(?:boletín|newsletter|telegram|whatsapp|facebook|instagram|twitter|google news|aplicación|canal)[^.!?]{0,60}[.!]?$/iu, reason: 'navigation' },
     { pattern: /^(?:etiquetas|temas|tags)\s?:\s?.{1,200}$/iu, reason: 'metadata' },
     { pattern: /^escuchar (?:este artículo|la noticia)(?:\s?\(\d{1,2}\s?min\))?$/iu, reason: 'navigation' },
   ],
