@@ -53,6 +53,11 @@ export interface ChromeOptions {
   /** Normalised lines learned as templates (see {@link learnChrome}). */
   learned?: ReadonlySet<string>;
   /**
+   * More agencies to recognise in credit lines and attributions, as they are written (a
+   * national agency: `['Lusa', 'BTA']`); each is its own canonical name.
+   */
+  agencies?: readonly string[];
+  /**
    * Use the built-in phrase and pattern lists.
    * @default true
    */

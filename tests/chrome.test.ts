@@ -252,3 +252,16 @@ describe('chrome and credit: the cases the issue measured', () => {
     expect(creditOf(text)).toEqual(['AFP']);
   });
 });
+
+describe('more agencies', () => {
+  it('should recognise agencies the caller adds, in credit lines, datelines and attributions', () => {
+    const body = 'As cheias atingiram três aldeias no norte do país, segundo a Lusa.';
+    const text = `LISBOA (Lusa) - ${body}\n\nCom Lusa`;
+    const chrome = detectChrome(text, { agencies: ['Lusa'] });
+    const credits = detectCredits(text, chrome, bodySpans(text, chrome), ['Lusa']).map((c) => `${c.agency}:${c.kind}:${text.slice(c.start, c.end)}`);
+    expect(credits).toEqual(['Lusa:credit-line:LISBOA (Lusa) -', 'Lusa:in-text:segundo a Lusa', 'Lusa:credit-line:Com Lusa']);
+    const plain = detectChrome(text);
+    expect(detectCredits(text, plain, bodySpans(text, plain))).toEqual([]);
+    expect(() => detectChrome(text, { agencies: [''] })).toThrow(/chrome.agencies/);
+  });
+});

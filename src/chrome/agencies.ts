@@ -60,3 +60,17 @@ export const CANONICAL_AGENCY: Readonly<Record<string, string>> = Object.freeze(
 
 /** The agencies as a regular-expression alternation (no group). */
 export const AGENCY_NAMES = AGENCIES.join('|');
+
+/**
+ * More agencies as a regular-expression alternation (names escaped), or `null` when none.
+ *
+ * @param names - Agency names as written.
+ * @returns The alternation.
+ * @throws TypeError when a name is not a non-empty string.
+ */
+export function agencyAlternation(names: readonly string[] | undefined): string | null {
+  if (names === undefined || names.length === 0) return null;
+  if (!Array.isArray(names)) throw new TypeError('chrome.agencies must be an array of agency names.');
+  for (const n of names) if (typeof n !== 'string' || n.trim().length === 0) throw new TypeError(`chrome.agencies: every agency must be a non-empty string (got ${JSON.stringify(n)}).`);
+  return [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((n) => n.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|');
+}

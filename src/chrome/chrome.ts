@@ -13,7 +13,8 @@ import { normalizeKey } from '../normalize/normalize.js';
 import { segmentLines, segmentParagraphs, trimSpan, type Span } from '../segment/paragraph.js';
 import { sentenceSplitter } from '../segment/sentence.js';
 import type { ChromeOptions, ChromePattern, ChromePhrase, ChromeReason } from '../types.js';
-import { builtinPatterns, builtinPhrases, inlinePatterns } from './rules.js';
+import { agencyAlternation } from './agencies.js';
+import { builtinPatterns, builtinPhrases, creditLinePatterns, datelinePatterns, inlineCreditPatterns, inlinePatterns } from './rules.js';
 
 /** A span of chrome in the original text. */
 export interface ChromeSpan extends Span {
@@ -92,6 +93,8 @@ export function learnChrome(texts: readonly string[], options: LearnChromeOption
 interface Rules {
   phrases: Map<string, ChromeReason>;
   patterns: readonly ChromePattern[];
+  /** Patterns for chrome glued into a paragraph (metadata, datelines, credits). */
+  inline: readonly ChromePattern[];
   learned: ReadonlySet<string>;
 }
 
@@ -104,7 +107,13 @@ function resolveRules(options: ChromeOptions): Rules {
   for (const p of patterns) {
     if (!(p.pattern instanceof RegExp)) throw new TypeError('chrome patterns must be RegExp objects ({ pattern: /…/, reason }).');
   }
-  return { phrases, patterns, learned: options.learned ?? new Set() };
+  const extra = agencyAlternation(options.agencies);
+  return {
+    phrases,
+    patterns: extra === null ? patterns : [...patterns, ...creditLinePatterns(extra)],
+    inline: extra === null ? inlinePatterns : [...inlinePatterns, ...datelinePatterns(extra), ...inlineCreditPatterns(extra)],
+    learned: options.learned ?? new Set(),
+  };
 }
 
 function classifyLine(line: string, norm: string, rules: Rules): ChromeReason | null {
@@ -164,7 +173,7 @@ function lineSpans(text: string, para: Span, rules: Rules): ChromeSpan[] {
       out.push(...parts);
       continue;
     }
-    out.push(...inlineSpans(text, line));
+    out.push(...inlineSpans(text, line, rules));
   }
   return out;
 }
@@ -180,10 +189,10 @@ function sentencePhrases(text: string, line: Span, rules: Rules): ChromeSpan[] {
   return out;
 }
 
-function inlineCredit(text: string, line: Span): ChromeSpan | null {
+function inlineCredit(text: string, line: Span, rules: Rules): ChromeSpan | null {
   const from = Math.max(line.start, line.end - INLINE_WINDOW);
   const tail = text.slice(from, line.end);
-  for (const { pattern, reason } of inlinePatterns) {
+  for (const { pattern, reason } of rules.inline) {
     if (reason !== 'credit') continue;
     const m = pattern.exec(tail);
     if (m !== null) {
@@ -194,11 +203,11 @@ function inlineCredit(text: string, line: Span): ChromeSpan | null {
   return null;
 }
 
-function inlineSpans(text: string, line: Span): ChromeSpan[] {
+function inlineSpans(text: string, line: Span, rules: Rules): ChromeSpan[] {
   const out: ChromeSpan[] = [];
   let bodyStart = line.start;
   // Metadata, then a dateline, at the start of the line ("date 2023-09-20 BAKU: …").
-  for (const { pattern, reason } of inlinePatterns) {
+  for (const { pattern, reason } of rules.inline) {
     if (reason !== 'metadata' && reason !== 'dateline') continue;
     const head = text.slice(bodyStart, Math.min(line.end, bodyStart + INLINE_WINDOW));
     const m = pattern.exec(head);
@@ -211,7 +220,7 @@ function inlineSpans(text: string, line: Span): ChromeSpan[] {
       }
     }
   }
-  const credit = inlineCredit(text, { start: bodyStart, end: line.end });
+  const credit = inlineCredit(text, { start: bodyStart, end: line.end }, rules);
   if (credit !== null && credit.start > bodyStart) out.push(credit);
   return out;
 }

@@ -7,7 +7,7 @@
 
 import type { Span } from '../segment/paragraph.js';
 import type { Attribution } from '../types.js';
-import { AGENCY_NAMES, CANONICAL_AGENCY } from './agencies.js';
+import { AGENCY_NAMES, CANONICAL_AGENCY, agencyAlternation } from './agencies.js';
 import { LANGUAGES } from './lang/languages.js';
 import type { ChromeSpan } from './chrome.js';
 
@@ -17,35 +17,53 @@ export function canonicalAgency(name: string): string {
   return CANONICAL_AGENCY[name.toLowerCase()] ?? name;
 }
 
-const AGENCY = `((?:the )?(?:${AGENCY_NAMES}))`;
 // What an outlet writes when it attributes its text to the agency. Not credit: the agency's own
 // newsgathering inside copied wire sentences ("an AFP journalist in … said", "another AFP
 // contributor said", "he told AFP"), which any copy of the wire carries.
 const SAYS = '(?:also |had |has |was |later |earlier )?(?:reported|reports|said|says|quoted|cited|learned|learnt|has learned)';
 
-// Each pattern puts the agency in group 1. All are linear: literal words around one alternation.
-/** In-text attributions, English and the other languages' (`lang/`). */
-export const IN_TEXT: readonly RegExp[] = [
-  new RegExp(`\\baccording to (?:the )?(?:news agency |news wire )?${AGENCY}(?![\\p{L}-])`, 'gu'),
-  new RegExp(`\\bnews agency ${AGENCY}(?![\\p{L}-])`, 'gu'),
-  new RegExp(`(?<![\\p{L}-])${AGENCY} ${SAYS}\\b`, 'gu'),
-  new RegExp(`\\((?:${AGENCY})\\)`, 'gu'),
-  ...LANGUAGES.flatMap((l) => l.inText.map((source) => new RegExp(source.replaceAll('{A}', AGENCY), 'giu'))),
-];
+/** The credit patterns of one set of agency names. */
+interface CreditPatterns {
+  /** In-text attributions, English and the other languages' (`lang/`). */
+  readonly inText: readonly RegExp[];
+  /** The agency's own newsgathering inside its copy: evidence, not credit. */
+  readonly sourcing: readonly RegExp[];
+  /** The agency named anywhere in a credit line. */
+  readonly named: RegExp;
+  /** The agency as agencies write it (other languages' patterns match in any case). */
+  readonly exact: RegExp;
+}
 
 /**
- * The agency's own newsgathering inside its copy ("an AFP journalist in … said", "another AFP
- * contributor said", "he told AFP"): not a credit by the outlet, but evidence that the sentence
- * is the agency's text.
+ * Builds the credit patterns for an alternation of agency names. Each pattern puts the agency
+ * in group 1; all are linear: literal words around one alternation.
  */
-export const SOURCING: readonly RegExp[] = [
-  new RegExp(`(?<![\\p{L}-])${AGENCY} (?:journalist|journalists|correspondent|correspondents|reporter|reporters|contributor|contributors|photographer|videographer|team|tally|count)\\b`, 'gu'),
-  new RegExp(`\\b(?:told|to) ${AGENCY}(?![\\p{L}-])(?= news agency| on\\b| in\\b| that\\b|[,.;:!?"”’)]|$)`, 'gu'),
-];
+function creditPatterns(names: string): CreditPatterns {
+  const agency = `((?:the )?(?:${names}))`;
+  return {
+    inText: [
+      new RegExp(`\\baccording to (?:the )?(?:news agency |news wire )?${agency}(?![\\p{L}-])`, 'gu'),
+      new RegExp(`\\bnews agency ${agency}(?![\\p{L}-])`, 'gu'),
+      new RegExp(`(?<![\\p{L}-])${agency} ${SAYS}\\b`, 'gu'),
+      new RegExp(`\\((?:${agency})\\)`, 'gu'),
+      ...LANGUAGES.flatMap((l) => l.inText.map((source) => new RegExp(source.replaceAll('{A}', agency), 'giu'))),
+    ],
+    sourcing: [
+      new RegExp(`(?<![\\p{L}-])${agency} (?:journalist|journalists|correspondent|correspondents|reporter|reporters|contributor|contributors|photographer|videographer|team|tally|count)\\b`, 'gu'),
+      new RegExp(`\\b(?:told|to) ${agency}(?![\\p{L}-])(?= news agency| on\\b| in\\b| that\\b|[,.;:!?"”’)]|$)`, 'gu'),
+    ],
+    named: new RegExp(`(?<![\\p{L}])${agency}(?![\\p{L}])`, 'u'),
+    exact: new RegExp(`^(?:the |The )?(?:${names})$`, 'u'),
+  };
+}
 
-const CREDIT_AGENCY = new RegExp(`(?<![\\p{L}])${AGENCY}(?![\\p{L}])`, 'u');
-/** The agency as agencies write it (the other languages' patterns match their words in any case). */
-const EXACT_AGENCY = new RegExp(`^(?:the |The )?(?:${AGENCY_NAMES})$`, 'u');
+const BUILT_IN = creditPatterns(AGENCY_NAMES);
+/** The built-in in-text attribution patterns (for the regex safety test). */
+export const IN_TEXT: readonly RegExp[] = BUILT_IN.inText;
+/** The built-in wire-sourcing patterns (for the regex safety test). */
+export const SOURCING: readonly RegExp[] = BUILT_IN.sourcing;
+const extraPatterns = new Map<string, CreditPatterns>();
+
 /** Chrome that credits the agency when it names it: credit lines, datelines, copyright lines. */
 const CREDITING: ReadonlySet<string> = new Set(['credit', 'dateline', 'copyright']);
 
@@ -55,28 +73,45 @@ const CREDITING: ReadonlySet<string> = new Set(['credit', 'dateline', 'copyright
  * @param text - The article text.
  * @param chrome - Its chrome spans (credit lines, datelines and copyright lines that name an agency credit it).
  * @param body - Its body spans (in-text attributions are searched there).
+ * @param agencies - More agencies to recognise (`ChromeOptions.agencies`).
  * @returns Credits sorted by offset.
  */
-export function detectCredits(text: string, chrome: readonly ChromeSpan[], body: readonly Span[]): Attribution[] {
+export function detectCredits(text: string, chrome: readonly ChromeSpan[], body: readonly Span[], agencies?: readonly string[]): Attribution[] {
+  const sets = [BUILT_IN];
+  const extra = agencyAlternation(agencies);
+  if (extra !== null) {
+    let p = extraPatterns.get(extra);
+    if (p === undefined) {
+      if (extraPatterns.size >= 32) extraPatterns.clear();
+      extraPatterns.set(extra, (p = creditPatterns(extra)));
+    }
+    sets.push(p);
+  }
   const out: Attribution[] = [];
   for (const c of chrome) {
     if (!CREDITING.has(c.reason)) continue;
-    const m = CREDIT_AGENCY.exec(text.slice(c.start, c.end));
-    if (m !== null) out.push({ agency: canonicalAgency(m[1]!.replace(/^the /i, '')), start: c.start, end: c.end, kind: 'credit-line' });
+    for (const set of sets) {
+      const m = set.named.exec(text.slice(c.start, c.end));
+      if (m !== null) {
+        out.push({ agency: canonicalAgency(m[1]!.replace(/^the /i, '')), start: c.start, end: c.end, kind: 'credit-line' });
+        break;
+      }
+    }
   }
   for (const span of body) {
     const slice = text.slice(span.start, span.end);
-    for (const [kind, patterns] of [
-      ['in-text', IN_TEXT],
-      ['wire-sourcing', SOURCING],
-    ] as const)
-      for (const re of patterns) {
-        re.lastIndex = 0;
-        for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-          if (!EXACT_AGENCY.test(m[1]!)) continue; // "según la ap…" is not the AP
-          out.push({ agency: canonicalAgency(m[1]!.replace(/^the /i, '')), start: span.start + m.index, end: span.start + m.index + m[0].length, kind });
+    for (const set of sets)
+      for (const [kind, patterns] of [
+        ['in-text', set.inText],
+        ['wire-sourcing', set.sourcing],
+      ] as const)
+        for (const re of patterns) {
+          re.lastIndex = 0;
+          for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+            if (!set.exact.test(m[1]!)) continue; // "según la ap…" is not the AP
+            out.push({ agency: canonicalAgency(m[1]!.replace(/^the /i, '')), start: span.start + m.index, end: span.start + m.index + m[0].length, kind });
+          }
         }
-      }
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   // Overlapping matches of different patterns are one piece of evidence.

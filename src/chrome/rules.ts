@@ -49,6 +49,31 @@ const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesd
 const WEATHER =
   '(?:clear sky|few clouds|scattered clouds|broken clouds|overcast clouds|partly cloudy|mostly cloudy|cloudy|sunny|mostly sunny|clear|light rain|moderate rain|heavy rain|heavy intensity rain|shower rain|light shower rain|rain|drizzle|light drizzle|thunderstorm|snow|light snow|mist|haze|fog|smoke|dust|sand|windy)';
 
+/**
+ * Whole-line credit patterns for an alternation of agency names: "(With AFP inputs)", "— AFP",
+ * "Source: Reuters", and each language's credit lines.
+ *
+ * @param agencies - Agency names as a regular-expression alternation.
+ * @returns The patterns.
+ */
+export function creditLinePatterns(agencies: string): ChromePattern[] {
+  return [
+    // Credit lines: "(With AFP inputs)", "— AFP", "(AFP)", "Source: Reuters", "With agency inputs".
+    {
+      pattern: new RegExp(
+        `^[(\\[]? ?(?:with (?:inputs from )?(?:${agencies}|agency|agencies)(?: inputs?)?|(?:source|sources|courtesy|credit) ?: ?(?:${agencies})|[—–-]{0,2} ?(?:${agencies})|agencies) ?[)\\]]?\\.?$`,
+        'iu',
+      ),
+      reason: 'credit',
+    },
+    // The languages' credit lines ("Avec AFP", "Fuente: EFE", "mit Material von dpa", "(أ ف ب)").
+    ...LANGUAGES.flatMap((l) => l.creditLines).map((source) => ({
+      pattern: new RegExp(`^[(\\[]?\\s?(?:${source.replaceAll('{A}', `(?:${agencies})`)})\\s?[)\\]]?$`, 'iu'),
+      reason: 'credit' as const,
+    })),
+  ];
+}
+
 /** Lines that are chrome when they match as a whole. */
 export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   // "• Tue. Nov 28th, 2023", "Saturday, September 23, 2023 | Rabi' al-awwal 7, 1445 H"
@@ -100,20 +125,43 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   // Teasers for other articles.
   { pattern: /^.{3,200}\s\|\s*(?:explained|explainer|watch|video|opinion|analysis|photos|in pics|live updates|live|podcast|listen)$/iu, reason: 'teaser' },
   { pattern: /^(?:also read|read also|read more|read|related|watch|see also|must read|also see) ?[:|-] ?[^\s].{2,199}$/iu, reason: 'teaser' },
-  // Credit lines: "(With AFP inputs)", "— AFP", "(AFP)", "Source: Reuters", "With agency inputs".
-  {
-    pattern: new RegExp(
-      `^[(\\[]? ?(?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency|agencies)(?: inputs?)?|(?:source|sources|courtesy|credit) ?: ?(?:${AGENCY_NAMES})|[—–-]{0,2} ?(?:${AGENCY_NAMES})|agencies) ?[)\\]]?\\.?$`,
-      'iu',
-    ),
-    reason: 'credit',
-  },
-  // The languages' credit lines ("Avec AFP", "Fuente: EFE", "mit Material von dpa", "(أ ف ب)").
-  ...LANGUAGES.flatMap((l) => l.creditLines).map((source) => ({
-    pattern: new RegExp(`^[(\\[]?\\s?(?:${source.replaceAll('{A}', `(?:${AGENCY_NAMES})`)})\\s?[)\\]]?$`, 'iu'),
-    reason: 'credit' as const,
-  })),
+  ...creditLinePatterns(AGENCY_NAMES),
 ]);
+
+/**
+ * Datelines that name an agency: "PARIS (AFP) - ", "BAKU, Azerbaijan (AP) — ", and in a script
+ * without capitals (Arabic) a place name, the agency in brackets, a dash.
+ *
+ * @param agencies - Agency names as a regular-expression alternation.
+ * @returns The patterns.
+ */
+export function datelinePatterns(agencies: string): ChromePattern[] {
+  return [
+    // Datelines: "PARIS (AFP) - ", "BAKU, Azerbaijan (AP) — ", "BAKU: ".
+    {
+      pattern: new RegExp(`^\\p{Lu}[\\p{Lu}\\p{M}'’.-]{1,24}(?: [\\p{Lu}\\p{M}'’.-]{2,24}){0,2}(?:, [\\p{L}\\p{M}.]{2,24}(?: [\\p{L}\\p{M}.]{2,24}){0,2})? ?\\((?:${agencies})\\) ?[-–—:]{1,2} ?`, 'u'),
+      reason: 'dateline',
+    },
+    // In a script without capitals (Arabic): a place name, the agency in brackets, a dash.
+    {
+      pattern: new RegExp(`^[\\p{Script=Arabic}\\p{M}]{2,24}(?: [\\p{Script=Arabic}\\p{M}]{2,24}){0,2} ?\\((?:${agencies})\\) ?[-–—:]{1,2} ?`, 'u'),
+      reason: 'dateline',
+    },
+  ];
+}
+
+/**
+ * A credit glued to a paragraph's end ("… the site. — AFP", "(With AFP inputs)").
+ *
+ * @param agencies - Agency names as a regular-expression alternation.
+ * @returns The patterns.
+ */
+export function inlineCreditPatterns(agencies: string): ChromePattern[] {
+  return [
+    { pattern: new RegExp(`(?<=[.!?"”’)])[ \\u00a0]{0,3}(?:[—–-]{1,2}[ \\u00a0]?)?\\(?(?:${agencies})\\)?$`, 'u'), reason: 'credit' },
+    { pattern: new RegExp(`\\((?:with (?:inputs from )?(?:${agencies}|agency) inputs?)\\)$`, 'iu'), reason: 'credit' },
+  ];
+}
 
 /**
  * Chrome glued into a paragraph, cut out at its own offsets so the rest stays body text:
@@ -125,17 +173,7 @@ export const inlinePatterns: readonly ChromePattern[] = Object.freeze([
     pattern: /^(?:date|published|updated|posted|posted on|last updated) ?(?:: ?)?\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?\s+(?:\d{2}:\d{2}(?::\d{2})?\s+)?/iu,
     reason: 'metadata',
   },
-  // Datelines: "PARIS (AFP) - ", "BAKU, Azerbaijan (AP) — ", "BAKU: ".
-  {
-    pattern: new RegExp(`^\\p{Lu}[\\p{Lu}\\p{M}'’.-]{1,24}(?: [\\p{Lu}\\p{M}'’.-]{2,24}){0,2}(?:, [\\p{L}\\p{M}.]{2,24}(?: [\\p{L}\\p{M}.]{2,24}){0,2})? ?\\((?:${AGENCY_NAMES})\\) ?[-–—:]{1,2} ?`, 'u'),
-    reason: 'dateline',
-  },
+  ...datelinePatterns(AGENCY_NAMES),
   { pattern: /^\p{Lu}{3,24}(?:[ -]\p{Lu}{2,24}){0,2}: (?=\p{Lu})/u, reason: 'dateline' },
-  // In a script without capitals (Arabic): a place name, the agency in brackets, a dash.
-  {
-    pattern: new RegExp(`^[\\p{Script=Arabic}\\p{M}]{2,24}(?: [\\p{Script=Arabic}\\p{M}]{2,24}){0,2} ?\\((?:${AGENCY_NAMES})\\) ?[-–—:]{1,2} ?`, 'u'),
-    reason: 'dateline',
-  },
-  { pattern: new RegExp(`(?<=[.!?"”’)])[ \\u00a0]{0,3}(?:[—–-]{1,2}[ \\u00a0]?)?\\(?(?:${AGENCY_NAMES})\\)?$`, 'u'), reason: 'credit' },
-  { pattern: new RegExp(`\\((?:with (?:inputs from )?(?:${AGENCY_NAMES}|agency) inputs?)\\)$`, 'iu'), reason: 'credit' },
+  ...inlineCreditPatterns(AGENCY_NAMES),
 ]);

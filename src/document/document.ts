@@ -85,7 +85,7 @@ export function prepareDocument(article: Article, index: number, learned: Readon
     if (rest !== null) overLimit.push(rest);
   }
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
-  return { index, article, text: full, chrome, passages, credits: detectCredits(text, chrome, body), overLimit, limits };
+  return { index, article, text: full, chrome, passages, credits: detectCredits(text, chrome, body, settings.chrome?.agencies), overLimit, limits };
 }
 
 /**

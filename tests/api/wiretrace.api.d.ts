@@ -11,6 +11,7 @@ interface ChromeOptions {
     phrases?: readonly ChromePhrase[];
     patterns?: readonly ChromePattern[];
     learned?: ReadonlySet<string>;
+    agencies?: readonly string[];
     builtins?: boolean;
 }
 interface LinkOptions {
