@@ -252,15 +252,14 @@ describe('report', () => {
     const corpus = generateCorpus({ stories: 6, outletsPerStory: 5, unrelated: 6, seed: 11 });
     const input = corpus.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet }));
 
+    /** Every score at least its floor. */
+    const expectAtLeast = (score: Record<string, number>, floors: Record<string, number>): void => {
+      expect(Object.fromEntries(Object.keys(floors).map((k) => [k, score[k]! >= floors[k]! ? 'ok' : score[k]]))).toEqual(Object.fromEntries(Object.keys(floors).map((k) => [k, 'ok'])));
+    };
+
     it('should reconstruct the wire and align cut, added, reworded, merged and split sentences', () => {
       const score = scoreReport(compareArticles(input), corpus);
-      expect(score.storyAri).toBe(1);
-      expect(score.linkPrecision).toBeGreaterThanOrEqual(0.97);
-      expect(score.linkRecall).toBeGreaterThanOrEqual(0.97);
-      expect(score.addedPrecision).toBeGreaterThanOrEqual(0.95);
-      expect(score.addedRecall).toBeGreaterThanOrEqual(0.95);
-      expect(score.cutPrecision).toBeGreaterThanOrEqual(0.95);
-      expect(score.cutRecall).toBeGreaterThanOrEqual(0.9);
+      expectAtLeast({ ...score }, { storyAri: 1, linkPrecision: 0.97, linkRecall: 0.97, addedPrecision: 0.95, addedRecall: 0.95, cutPrecision: 0.95, cutRecall: 0.9 });
     });
 
     it('should hold on text that is not wire: bylines, sign-offs and house lines across stories, template sentences, briefs', () => {
@@ -268,15 +267,10 @@ describe('report', () => {
       const r = compareArticles(real.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet })));
       const score = scoreReport(r, real);
       // Briefs join their story; stock lines glue no stories; template sentences link only
-      // inside their story.
-      expect(score.storyAri).toBe(1);
-      expect(score.linkPrecision).toBeGreaterThanOrEqual(0.97);
-      expect(score.linkRecall).toBeGreaterThanOrEqual(0.97);
-      expect(score.cutPrecision).toBeGreaterThanOrEqual(0.95);
-      expect(score.addedPrecision).toBeGreaterThanOrEqual(0.95);
-      // Known gap (measured 0.59 here): a second agency's sentences that two outlets share are
-      // taken for wire copy, and in stories of eight sentences they are many of the added ones.
-      expect(score.addedRecall).toBeGreaterThanOrEqual(0.55);
+      // inside their story. Known gap (added recall measured 0.59 here): a second agency's
+      // sentences that two outlets share are taken for wire copy, and in stories of eight
+      // sentences they are many of the added ones.
+      expectAtLeast({ ...score }, { storyAri: 1, linkPrecision: 0.97, linkRecall: 0.97, cutPrecision: 0.95, addedPrecision: 0.95, addedRecall: 0.55 });
       // Sign-offs and house lines are stock boilerplate, never a wire passage.
       for (const c of r.clusters.filter((x) => x.wire)) expect(c.canonical.text).not.toMatch(/^(The case continues|Follow us|Sign up|This story has been|Download our)/);
     });
