@@ -169,3 +169,26 @@ describe('cli hostile inputs', () => {
     expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('cli on hostile ids', () => {
+  it('should never write an escape sequence from an id or a text to the terminal, and colour diffs with real codes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-esc-'));
+    const evil = 'evil\u001b]0;pwned\u0007\u001b[2J';
+    const a = seed('001');
+    writeFileSync(join(dir, `${evil}.txt`), a.text.replace('in the breakaway', 'against the breakaway'));
+    writeFileSync(join(dir, 'wire.txt'), a.text);
+    writeFileSync(join(dir, `${evil}2.txt`), '');
+    let out = '';
+    let err = '';
+    const code = runCli({ argv: ['compare', '--color', '--reference', 'wire', dir], readStdin: () => '', stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    expect(code).toBe(1); // the empty file is named and skipped
+    const codes = (s: string) => [...s.matchAll(/\u001b(.)/g)].map((m) => m[1]);
+    // Only our colour sequences (ESC [ … m) reach stdout; none from the id.
+    expect(out).not.toContain('\u001b]');
+    expect(out).not.toContain('\u001b[2J');
+    expect(new Set(codes(out))).toEqual(new Set(['[']));
+    expect(out).toMatch(/\u001b\[31m\[-in-\]\u001b\[39m/);
+    expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(err).toContain('evil]0;pwned[2J2.txt');
+  });
+});

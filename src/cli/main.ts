@@ -16,8 +16,9 @@ export type { CliIo } from './io.js';
  * @returns The exit status.
  */
 export async function runCliAsync(io: CliIo): Promise<number> {
-  if (io.argv[0] === 'index') return runIndexCli(io.argv.slice(1), io);
-  return runCli(io);
+  const safe = withSafeStderr(io);
+  if (io.argv[0] === 'index') return runIndexCli(io.argv.slice(1), safe);
+  return runCli(safe);
 }
 
 /**
@@ -27,5 +28,14 @@ export async function runCliAsync(io: CliIo): Promise<number> {
  * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
  */
 export function runCli(io: CliIo): number {
-  return runCompareCli(io);
+  return runCompareCli(withSafeStderr(io));
+}
+
+/**
+ * The same I/O with every message to stderr stripped of control characters but line breaks,
+ * tabs and carriage returns: an id or a file name carrying an escape sequence is named, never executed by the terminal.
+ */
+function withSafeStderr(io: CliIo): CliIo {
+  // Carriage returns stay: the progress line redraws itself with them.
+  return { ...io, stderr: (s) => io.stderr(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')) };
 }

@@ -36,9 +36,11 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** C0 and C1 controls (ESC among them), which never reach the terminal from article text or ids. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
 function oneLine(s: string, max: number): string {
-  // Control characters (including ESC) never reach the terminal from article text.
-  const flat = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+  const flat = s.replace(/\s+/g, ' ').replace(CONTROL, '').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
@@ -69,12 +71,12 @@ export function formatReport(report: Report, articles: readonly Article[], optio
   line(c.bold(`wiretrace report: ${report.documents.length} document${report.documents.length === 1 ? '' : 's'}, ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'}`));
   for (const story of report.stories) {
     line();
-    const basis = story.reference !== null ? `reference ${story.reference}` : 'reconstructed from the outlets';
+    const basis = story.reference !== null ? `reference ${sanitize(story.reference)}` : 'reconstructed from the outlets';
     line(c.bold(`Story ${story.id}`) + ` — ${story.documents.length} documents, agency ${story.agency ?? 'not credited'}, wire text of ${story.wire.length} passages (${basis})`);
     for (const id of story.wire) {
       const k = clusters.get(id)!;
       const who = [...new Set(k.members.map((m) => m.document))];
-      const tag = k.basis === 'shared' ? `${who.length} outlets` : k.basis === 'credited' ? `only ${who[0]}` : 'reference';
+      const tag = k.basis === 'shared' ? `${who.length} outlets` : k.basis === 'credited' ? `only ${sanitize(who[0]!)}` : 'reference';
       line(`  ${id.padEnd(7)} ${c.dim(`[${tag}]`)} ${oneLine(k.canonical.text, max)}`);
     }
   }
@@ -104,7 +106,7 @@ function formatDocument(
           .join(', ')})`;
   const verdict = doc.verdict === null ? c.bold('reference (the wire copy)') : doc.verdict === 'non-derived' ? doc.verdict : c.bold(doc.verdict);
   line(
-    c.bold(doc.id) +
+    c.bold(sanitize(doc.id)) +
       `  ${verdict}  derived ${pct(doc.derivedShare)}  coverage ${pct(doc.coverage)}  ${credit}` +
       (doc.story === null ? '  (matched no other article)' : '') +
       (doc.uncreditedReuse ? '  ' + c.yellow('UNCREDITED REUSE') : ''),
@@ -118,7 +120,9 @@ function formatDocument(
   for (const s of reworded) {
     const quote = s.changes?.some((x) => x.type === 'quote') === true;
     line(`  ${quote ? c.yellow(c.bold('ALTERED QUOTE')) : 'reworded'} ${s.clusters.join('+')} (similarity ${s.similarity?.toFixed(2)}):`);
-    line(`      ${sanitize(renderDiffParts(s.diff ?? [], { del: (x) => c.red(`[-${sanitize(x)}-]`), ins: (x) => c.green(`{+${sanitize(x)}+}`) }))}`);
+    // Sanitised before colouring: the colour codes must reach the terminal, the text's must not.
+    const parts = (s.diff ?? []).map((p) => ({ ...p, text: p.text.replace(CONTROL, '').replace(/\s+/g, ' ') }));
+    line(`      ${renderDiffParts(parts, { del: (x) => c.red(`[-${x}-]`), ins: (x) => c.green(`{+${x}+}`) }).trim()}`);
     const changes = s.changes ?? [];
     if (changes.length > 0)
       line(`      changes: ${changes.map((x) => `${x.type === 'quote' ? c.yellow(x.type) : x.type} "${oneLine(x.from, 60)}" → "${oneLine(x.to, 60)}"`).join('; ')}`);
