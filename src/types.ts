@@ -313,6 +313,13 @@ export interface DocumentReport {
   moved: string[];
   /** Counts of segments by kind, cut and moved clusters, altered quotes. */
   counts: DocumentCounts;
+  /**
+   * Signs that the text was disguised, present only when there are any: body words that mix
+   * Latin letters with Cyrillic or Greek look-alikes ("Аzerbaijan" with a Cyrillic А), and words
+   * carrying invisible characters (zero-width spaces, soft hyphens, bidi controls). Matching
+   * sees through both; a newsroom wants to know.
+   */
+  evasion?: { homoglyphWords: number; invisibleWords: number };
 }
 
 /** A member of a passage cluster. */

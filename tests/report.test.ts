@@ -407,3 +407,22 @@ describe('an agency feed file', () => {
     ]);
   });
 });
+
+describe('disguised copies', () => {
+  const swap: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с' }; // Cyrillic look-alikes
+  const disguises: Array<[string, (t: string) => string, 'homoglyphWords' | 'invisibleWords']> = [
+    ['Cyrillic look-alike letters', (t) => t.replace(/[aeopc]/g, (ch, i: number) => (i % 3 === 0 ? swap[ch]! : ch)), 'homoglyphWords'],
+    ['zero-width spaces inside words', (t) => t.replace(/([a-z])([a-z])/g, (m, a: string, b: string, i: number) => (i % 7 === 0 ? `${a}\u200b${b}` : m)), 'invisibleWords'],
+  ];
+  it.each(disguises)('should see through %s: 001 stays wholly derived, with the disguise reported', (_, disguise, signal) => {
+    const plain = compareArticles(seeds()).documents.find((d) => d.id.startsWith('001'))!;
+    const articles = seeds().map((a) => (a.id.startsWith('001') ? { ...a, text: disguise(a.text) } : a));
+    const r = compareArticles(articles);
+    const d = r.documents.find((x) => x.id.startsWith('001'))!;
+    expect(d.verdict).toBe('wholly-derived');
+    expect(d.derivedShare).toBeGreaterThanOrEqual(plain.derivedShare - 0.05);
+    expect(d.evasion![signal]).toBeGreaterThan(50);
+    expect(formatReport(r, articles)).toContain('DISGUISED TEXT');
+    expect(plain.evasion).toBeUndefined();
+  });
+});

@@ -28,6 +28,25 @@ export interface Doc {
   readonly overLimit: Span[];
   /** Limits that cut this document. */
   readonly limits: Array<{ limit: string; value: number }>;
+  /** Body words written with look-alike letters of another script, or with invisible characters. */
+  readonly evasion: { readonly homoglyphWords: number; readonly invisibleWords: number };
+}
+
+const INVISIBLE_CHAR = /[\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\ufe00-\ufe0f]/u;
+const LATIN = /\p{Script=Latin}/u;
+const LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** Words that mix Latin with Cyrillic or Greek letters, and words with invisible characters. */
+function evasionOf(text: string, passages: readonly Passage[]): Doc['evasion'] {
+  let homoglyphWords = 0;
+  let invisibleWords = 0;
+  for (const p of passages)
+    for (const w of p.words) {
+      const s = text.slice(w.start, w.end);
+      if (INVISIBLE_CHAR.test(s)) invisibleWords++;
+      if (LATIN.test(s) && LOOKALIKE.test(s)) homoglyphWords++;
+    }
+  return { homoglyphWords, invisibleWords };
 }
 
 /** What story grouping knows of a document. */
@@ -85,7 +104,17 @@ export function prepareDocument(article: Article, index: number, learned: Readon
     if (rest !== null) overLimit.push(rest);
   }
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
-  return { index, article, text: full, chrome, passages, credits: detectCredits(text, chrome, body, settings.chrome?.agencies), overLimit, limits };
+  return {
+    index,
+    article,
+    text: full,
+    chrome,
+    passages,
+    credits: detectCredits(text, chrome, body, settings.chrome?.agencies),
+    overLimit,
+    limits,
+    evasion: evasionOf(text, passages),
+  };
 }
 
 /**

@@ -28,19 +28,33 @@ const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 
 // Invisible format characters: dropped, so "Kara\u200Bbakh" matches "Karabakh".
 const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0x061c]);
 
+// Confusables (UTS #39): Cyrillic and Greek letters that look like Latin ones fold to them, so a
+// copy that swaps "а" (U+0430) for "a" matches its source. The text shown is never changed.
+const CONFUSABLE = new Map<number, string>([
+  // Cyrillic: а е о р с у х і ј ѕ ԁ ԛ ԝ һ ӏ, and the lower cases of В Н К М Т
+  [0x0430, 'a'], [0x0435, 'e'], [0x043e, 'o'], [0x0440, 'p'], [0x0441, 'c'], [0x0443, 'y'], [0x0445, 'x'],
+  [0x0456, 'i'], [0x0458, 'j'], [0x0455, 's'], [0x0501, 'd'], [0x051b, 'q'], [0x051d, 'w'], [0x04bb, 'h'], [0x04cf, 'l'],
+  [0x0432, 'b'], [0x043d, 'h'], [0x043a, 'k'], [0x043c, 'm'], [0x0442, 't'],
+  // Greek: α ο ρ ν τ υ ι κ χ ε, and the lower cases of Β Η Μ Ζ
+  [0x03b1, 'a'], [0x03bf, 'o'], [0x03c1, 'p'], [0x03bd, 'v'], [0x03c4, 't'], [0x03c5, 'u'], [0x03b9, 'i'], [0x03ba, 'k'],
+  [0x03c7, 'x'], [0x03b5, 'e'], [0x03b2, 'b'], [0x03b7, 'h'], [0x03bc, 'm'], [0x03b6, 'z'],
+]);
+
 const COMBINING = /\p{M}/u;
 const SPACE = /\s/u;
 
 /**
  * Folds one already NFKC-normalised, lower-cased character (a code unit string) to its
  * matching form: curly quotes to straight ones, dashes to "-", whitespace to " ", invisible
- * format characters to "".
+ * format characters and variation selectors to "", Latin look-alikes to their Latin letter.
  */
 function foldChar(code: number, ch: string): string {
   if (SINGLE_QUOTES.has(code)) return "'";
   if (DOUBLE_QUOTES.has(code)) return '"';
   if (DASHES.has(code)) return '-';
-  if (INVISIBLE.has(code) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return '';
+  if (INVISIBLE.has(code) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || (code >= 0xfe00 && code <= 0xfe0f)) return '';
+  const latin = CONFUSABLE.get(code);
+  if (latin !== undefined) return latin;
   if (SPACE.test(ch)) return ' ';
   if (code === 0) return ' ';
   return ch;
@@ -50,7 +64,7 @@ function foldChar(code: number, ch: string): string {
  * Normalises text for matching and keeps a map back to the original.
  *
  * NFKC, lower case, curly quotes → straight, dashes → "-", invisible format characters
- * removed, lone surrogates → U+FFFD, NUL and every run of white space → one space, and no
+ * removed, Cyrillic and Greek look-alikes of Latin letters folded to them (UTS #39 confusables), lone surrogates → U+FFFD, NUL and every run of white space → one space, and no
  * space at either end. The function is idempotent.
  *
  * @param text - Any string; lone surrogates and NUL bytes are tolerated.

@@ -96,6 +96,7 @@ export function buildDocumentReport(
     segments,
     cut,
     moved,
+    ...(doc.evasion.homoglyphWords + doc.evasion.invisibleWords > 0 ? { evasion: { ...doc.evasion } } : {}),
     counts: {
       verbatim: count('verbatim'),
       reworded: count('reworded'),

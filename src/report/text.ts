@@ -112,6 +112,11 @@ function formatDocument(
       (doc.uncreditedReuse ? '  ' + c.yellow('UNCREDITED REUSE') : ''),
   );
   for (const w of doc.warnings ?? []) line(c.yellow(`  warning: ${w}`));
+  if (doc.evasion !== undefined) {
+    const e = doc.evasion;
+    const parts = [e.homoglyphWords > 0 ? `look-alike letters of another script in ${e.homoglyphWords} word${e.homoglyphWords === 1 ? '' : 's'}` : '', e.invisibleWords > 0 ? `invisible characters in ${e.invisibleWords} word${e.invisibleWords === 1 ? '' : 's'}` : ''].filter((x) => x !== '');
+    line(c.yellow(`  DISGUISED TEXT: ${parts.join('; ')}`));
+  }
   const n = doc.counts;
   line(`  verbatim ${n.verbatim} · reworded ${n.reworded} · added ${n.added} · cut ${n.cut} · moved ${n.moved} · altered quotes ${n.alteredQuotes} · boilerplate ${n.boilerplate}`);
   const reworded = doc.segments.filter((s) => s.kind === 'reworded');

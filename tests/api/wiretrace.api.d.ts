@@ -104,6 +104,10 @@ interface DocumentReport {
     cut: string[];
     moved: string[];
     counts: DocumentCounts;
+    evasion?: {
+        homoglyphWords: number;
+        invisibleWords: number;
+    };
 }
 interface ClusterMember {
     document: string;
