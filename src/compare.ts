@@ -74,7 +74,8 @@ function capStories(groups: readonly number[][], max: number): { groups: number[
  *
  * @param input - Articles `{ id, text, format? }` (plain text, or HTML with `format: "html"`; ids unique).
  * @param options - See {@link CompareOptions}.
- * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@1` JSON).
+ * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@1` JSON), its
+ *   documents in the order of their ids whatever the input order.
  * @throws TypeError or RangeError naming the bad article or option.
  * @example
  * ```ts
@@ -99,9 +100,12 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   };
   const thresholds = { whollyDerived: o.whollyDerived, partiallyDerived: o.partiallyDerived };
 
+  // The same articles give the same report whatever their order: they are compared, and
+  // listed, in the order of their ids.
+  const sorted = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Intake: HTML pages become their extracted article text; everything after works on that text.
   const warnings = new Map<number, string[]>();
-  const articles = input.map((a, i) => {
+  const articles = sorted.map((a, i) => {
     if (a.format !== 'html') return a;
     const extracted = extractArticle(a.text);
     if (extracted.warning !== undefined) warnings.set(i, [extracted.warning]);
