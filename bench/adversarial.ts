@@ -24,15 +24,24 @@ function measure(articles: Article[]): { ms: number; heapMb: number; segments: n
   return { ms, heapMb, segments: report.documents.reduce((n, d) => n + d.segments.length, 0) };
 }
 
-console.log('Adversarial inputs (compareArticles + renderHtml, one thread)');
-console.log('  case                                          time ms   heap MB   segments');
+// The bound every input of at most 1 MB must keep: 10 s and 1 GB.
+const BOUND_MS = 10_000;
+const BOUND_MB = 1024;
+console.log('Adversarial inputs (compareArticles + renderHtml, one thread); bound for inputs <= 1 MB: 10 s, 1 GB');
+console.log('  case                                                             input KB   time ms   heap MB   segments  bound');
 let failed = false;
 const results: Record<string, { ms: number; heapMb: number }> = {};
 for (const [name, make] of adversarialCases) {
   try {
-    const r = measure(make());
+    const articles = make();
+    const kb = articles.reduce((n, a) => n + a.text.length, 0) / 1024;
+    const r = measure(articles);
     results[name] = { ms: Math.round(r.ms), heapMb: Math.round(r.heapMb) };
-    console.log(`  ${name.padEnd(45)} ${String(Math.round(r.ms)).padStart(8)} ${String(Math.round(r.heapMb)).padStart(9)} ${String(r.segments).padStart(10)}`);
+    const bounded = kb > 1024 ? 'n/a' : r.ms <= BOUND_MS && r.heapMb <= BOUND_MB ? 'ok' : 'OVER';
+    if (bounded === 'OVER') failed = true;
+    console.log(
+      `  ${name.padEnd(64)} ${String(Math.round(kb)).padStart(8)} ${String(Math.round(r.ms)).padStart(9)} ${String(Math.round(r.heapMb)).padStart(9)} ${String(r.segments).padStart(10)}  ${bounded}`,
+    );
   } catch (e) {
     failed = true;
     console.log(`  ${name.padEnd(45)} FAILED: ${(e as Error).message}`);
@@ -55,5 +64,6 @@ const exponents = times.slice(1).map((t, i) => Math.log2(t / times[i]!));
 sizes.forEach((s, i) => console.log(`  ${String(s).padStart(9)} chars  ${Math.round(times[i]!)} ms${i > 0 ? `   exponent ${exponents[i - 1]!.toFixed(2)}` : ''}`));
 const mean = exponents.reduce((a, b) => a + b, 0) / exponents.length;
 console.log(`  mean exponent ${mean.toFixed(2)}`);
+console.log(`\npeak RSS of the whole run: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 if (process.argv.includes('--json')) console.log(JSON.stringify({ cases: results, growthExponent: Number(mean.toFixed(2)), growthMs: times.map(Math.round) }));
 process.exitCode = failed ? 1 : 0;

@@ -10,7 +10,8 @@ describe('adversarial inputs', () => {
     const articles = make();
     const report = compareArticles(articles);
     report.documents.forEach((d) => {
-      const t = articles.find((a) => a.id === d.id)!.text;
+      // HTML articles: offsets point into the extracted text the report carries.
+      const t = d.text ?? articles.find((a) => a.id === d.id)!.text;
       let last = 0;
       for (const s of d.segments) {
         expect(s.start).toBeGreaterThanOrEqual(last);
@@ -28,5 +29,34 @@ describe('adversarial inputs', () => {
     const report = compareArticles([huge!, wire!]);
     expect(report.stories).toHaveLength(1);
     expect(report.documents.find((d) => d.id === wire!.id)!.verdict).toBe('wholly-derived');
+  });
+});
+
+describe('adversarial inputs, round two', () => {
+  const run = (name: string) => compareArticles(adversarialCases.find(([n]) => n.startsWith(name))![1]());
+  it('should name a page nested too deep and still compare the others', () => {
+    const r = run('HTML nested');
+    expect(r.documents.find((d) => d.id === 'deep')!.warnings).toEqual(['the HTML nests elements more than 500 levels deep; not extracted']);
+    expect(r.documents.find((d) => d.id === 'copy')!.verdict).toBe('wholly-derived');
+  });
+  it('should see through look-alike letters and zero-width spaces, and report them', () => {
+    for (const [name, id, signal] of [
+      ['a copy in Cyrillic', 'homoglyphs', 'homoglyphWords'],
+      ['a copy with zero-width', 'zero-width', 'invisibleWords'],
+    ] as const) {
+      const d = run(name).documents.find((x) => x.id === id)!;
+      expect(d.verdict).toBe('wholly-derived');
+      expect(d.evasion![signal]).toBeGreaterThan(100);
+    }
+  });
+  it('should find two identical articles of repeated sentences wholly derived from each other', () => {
+    const r = run('two 350 KB');
+    expect(r.documents.map((d) => d.verdict)).toEqual(['wholly-derived', 'wholly-derived']);
+  });
+  it('should call two very long sentences with thousands of edits rewritten, not run an unbounded diff', () => {
+    const r = run('two 40,000-word');
+    const changes = r.documents.flatMap((d) => d.segments.flatMap((s) => s.changes ?? []));
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.type === 'rewritten')).toBe(true);
   });
 });

@@ -8,6 +8,7 @@
 import { clusterLinkedPassages, type RawCluster } from '../cluster/clusters.js';
 import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/links.js';
 import { referenceClusters } from '../cluster/reference.js';
+import { firstCopies } from '../cluster/repeats.js';
 import { sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage, type PassageDiff } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
@@ -83,7 +84,16 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   // Diff words are built per story and released with it: a 10k-article folder never holds them all.
   const sourced = new Map(storyDocs.map((d) => [d, sourceWords(d.text, d.passages, settings.lowerSeen)]));
   const linkOptions = { ...defaultLinkOptions, ...settings.links };
-  const links = referenceIndex >= 0 ? referenceLinks(storyDocs, passages, passageIndex, referenceIndex, linkOptions) : linkPassages(passages, linkOptions);
+  // Later exact copies of a sentence in one document take part through their first copy only.
+  const firstOf = firstCopies(passages);
+  const distinct = passages.map((_, g) => g).filter((g) => firstOf[g] === g);
+  const links =
+    referenceIndex >= 0
+      ? referenceLinks(storyDocs, passages, passageIndex, referenceIndex, linkOptions, firstOf)
+      : linkPassages(
+          distinct.map((g) => passages[g]!),
+          linkOptions,
+        ).map((l) => ({ ...l, a: distinct[l.a]!, b: distinct[l.b]! }));
   const sourcedOf = (g: number): SourcedWord[] => sourced.get(docOf[g]!)![passages[g]!.index]!;
   const attributed = (g: number): boolean =>
     agency !== null &&
@@ -147,6 +157,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   clusters.forEach((c, k) => {
     for (const m of c.members) memberOf[m]!.push(k);
   });
+  passages.forEach((_, g) => {
+    if (firstOf[g] !== g) memberOf[g] = [...memberOf[firstOf[g]!]!];
+  });
 
   // Diffs of every wire member against its canonical text(s).
   const diffs = new Map<number, PassageDiff>();
@@ -204,18 +217,30 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
  * so what an outlet is said to carry of the reference does not depend on which other outlets are
  * in the folder; links between outlets (passages the reference lacks) come from all of them.
  */
-function referenceLinks(storyDocs: readonly Doc[], passages: readonly Passage[], passageIndex: ReadonlyMap<Doc, number>, referenceIndex: number, options: Required<LinkOptions>): PassageLink[] {
+function referenceLinks(
+  storyDocs: readonly Doc[],
+  passages: readonly Passage[],
+  passageIndex: ReadonlyMap<Doc, number>,
+  referenceIndex: number,
+  options: Required<LinkOptions>,
+  firstOf: readonly number[],
+): PassageLink[] {
   const reference = storyDocs.find((d) => d.index === referenceIndex)!;
-  const refBase = passageIndex.get(reference)!;
+  const distinctOf = (d: Doc): number[] => {
+    const base = passageIndex.get(d)!;
+    return d.passages.map((_, i) => base + i).filter((g) => firstOf[g] === g);
+  };
+  const refPassages = distinctOf(reference);
   const out: PassageLink[] = [];
   for (const d of storyDocs) {
     if (d === reference) continue;
-    const base = passageIndex.get(d)!;
-    const pair = [...reference.passages, ...d.passages];
-    const global = (i: number): number => (i < reference.passages.length ? refBase + i : base + i - reference.passages.length);
-    for (const l of linkPassages(pair, options)) {
-      const a = global(l.a);
-      const b = global(l.b);
+    const globals = [...refPassages, ...distinctOf(d)];
+    for (const l of linkPassages(
+      globals.map((g) => passages[g]!),
+      options,
+    )) {
+      const a = globals[l.a]!;
+      const b = globals[l.b]!;
       // Only reference ↔ outlet links: repeats inside one outlet come from the full run.
       if ((passages[a]!.doc === referenceIndex) === (passages[b]!.doc === referenceIndex)) continue;
       out.push({ ...l, a: Math.min(a, b), b: Math.max(a, b) });
@@ -223,11 +248,12 @@ function referenceLinks(storyDocs: readonly Doc[], passages: readonly Passage[],
   }
   const others = storyDocs.filter((d) => d !== reference);
   if (others.length >= 2) {
-    const rest = others.flatMap((d) => d.passages);
-    const starts = others.map((d) => passageIndex.get(d)!);
-    const offsets: number[] = [];
-    others.forEach((d, k) => d.passages.forEach((_, i) => offsets.push(starts[k]! + i)));
-    for (const l of linkPassages(rest, options)) out.push({ ...l, a: Math.min(offsets[l.a]!, offsets[l.b]!), b: Math.max(offsets[l.a]!, offsets[l.b]!) });
+    const offsets = others.flatMap(distinctOf);
+    for (const l of linkPassages(
+      offsets.map((g) => passages[g]!),
+      options,
+    ))
+      out.push({ ...l, a: Math.min(offsets[l.a]!, offsets[l.b]!), b: Math.max(offsets[l.a]!, offsets[l.b]!) });
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }

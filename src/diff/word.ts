@@ -82,8 +82,13 @@ export function diffPassage(
   const similarity = round(
     stringSimilarity.compareTwoStrings(canonical.map((w) => w.norm).join(' '), passage.map((w) => w.norm).join(' ')),
   );
-  // Align on matching forms, so "defense"/"defence" is one spelling change, not a rewrite.
-  const rawOps = diffArrays(a, b);
+  // Align on matching forms, so "defense"/"defence" is one spelling change, not a rewrite. The
+  // diff is bounded (Myers is O((N+M)·D)): past MAX_EDITS edits the passage is one replacement.
+  const bounded = diffArrays(a, b, { maxEditLength: MAX_EDITS });
+  const rawOps = bounded ?? [
+    { removed: true, added: false, count: a.length, value: a },
+    { added: true, removed: false, count: b.length, value: b },
+  ];
   let equalCount = 0;
   for (const op of rawOps) if (!op.added && !op.removed) equalCount += op.count ?? op.value.length;
   const ops = cleanupOps(rawOps, (words) => words.every((w) => STOPWORDS.has(w)));
@@ -211,6 +216,9 @@ export function diffPassage(
   const classified = changes.map((c, k) => (edge[k]! >= 0 && altered.has(edge[k]!) ? { ...c, type: 'quote' as const } : c));
   return { verbatim, similarity, kept: round(kept), parts, changes: classified };
 }
+
+/** Most word edits a passage diff looks for before it calls the passage rewritten. */
+const MAX_EDITS = 1000;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -36,7 +36,43 @@ interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  parentNode: DomNode | null;
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** Deepest element nesting extracted: deeper pages would exhaust the parsers' call stacks. */
+const MAX_DEPTH = 500;
+
+/**
+ * How deep the page's elements nest, by one pass over its tags (void elements and self-closing
+ * tags do not open a level), stopping once past `limit`. Parsers recurse over the tree, so a page
+ * nested past the limit is refused before it reaches them.
+ */
+function nestingDepth(html: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const closing = html.charCodeAt(i + 1) === 47; // "/"
+    let j = i + (closing ? 2 : 1);
+    if (!isLetter(html.charCodeAt(j))) continue;
+    const from = j;
+    while (j < html.length && (isLetter(html.charCodeAt(j)) || (html.charCodeAt(j) >= 48 && html.charCodeAt(j) <= 57) || html.charCodeAt(j) === 45)) j++;
+    const name = html.slice(from, j).toLowerCase();
+    const end = html.indexOf('>', j);
+    if (end < 0) break;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (html.charCodeAt(end - 1) !== 47 && !VOID_ELEMENTS.has(name)) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    }
+    i = end;
+  }
+  return max;
 }
 
 /** Fewest words an extracted body must have to count as an article. */
@@ -60,24 +96,46 @@ function blockText(root: DomNode): string {
     if (t.length > 0) paragraphs.push(t);
     current = '';
   };
-  const walk = (node: DomNode): void => {
+  // An explicit walk by first child and next sibling: no recursion whose depth the page sets, and
+  // no child list rebuilt at each step (linkedom builds a fresh one on every access).
+  const enter = (node: DomNode): boolean => {
     if (node.nodeType === 3) {
       current += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
+      return false;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) return false;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) return false;
     if (name === 'BR') {
       current += '\n';
-      return;
+      return false;
     }
-    const block = BLOCKS.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
+    if (BLOCKS.has(name)) flush();
+    return node.firstChild !== null;
   };
-  walk(root);
+  const leave = (node: DomNode): void => {
+    if (node.nodeType === 1 && BLOCKS.has(node.nodeName.toUpperCase())) flush();
+  };
+  let node: DomNode | null = root;
+  if (enter(root)) node = root.firstChild;
+  else {
+    leave(root);
+    node = null;
+  }
+  while (node !== null && node !== root) {
+    if (enter(node)) {
+      node = node.firstChild;
+      continue;
+    }
+    leave(node);
+    // Up until a node with a next sibling, leaving each finished element.
+    while (node !== null && node !== root && node.nextSibling === null) {
+      node = node.parentNode;
+      if (node !== null) leave(node);
+    }
+    if (node === null || node === root) break;
+    node = node.nextSibling;
+  }
   flush();
   return paragraphs.join('\n\n');
 }
@@ -96,6 +154,17 @@ function blockText(root: DomNode): string {
  */
 export function extractArticle(html: string): ExtractedArticle {
   assertString('html', html);
+  const depth = nestingDepth(html, MAX_DEPTH);
+  if (depth > MAX_DEPTH) return { title: null, text: '', warning: `the HTML nests elements more than ${MAX_DEPTH} levels deep; not extracted` };
+  try {
+    return extract(html);
+  } catch (e) {
+    // One broken page is named and skipped; it never stops the others.
+    return { title: null, text: '', warning: `the HTML could not be read (${(e as Error).message})` };
+  }
+}
+
+function extract(html: string): ExtractedArticle {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   // Readability mutates the document; it gets its own parse, so the fallback below sees the page.
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
