@@ -172,3 +172,20 @@ describe('feed', () => {
     });
   });
 });
+
+describe('file store journal', () => {
+  it('should read the journal line by line across chunk boundaries, never as one string', async () => {
+    const { forEachLine } = await import('../src/feed/stores/file.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-lines-'));
+    const file = join(dir, 'j.txt');
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i} ${'é'.repeat(i % 17)}`);
+    writeFileSync(file, lines.join('\n') + '\nhalf a li');
+    for (const chunk of [1, 3, 7, 64, 1 << 20]) {
+      const seen: Array<[string, number]> = [];
+      const tail = forEachLine(file, (l, end) => (seen.push([l, end]), true), chunk);
+      expect(seen.map(([l]) => l)).toEqual(lines);
+      expect(seen.at(-1)![1]).toBe(Buffer.byteLength(lines.join('\n') + '\n'));
+      expect(tail.toString()).toBe('half a li');
+    }
+  });
+});

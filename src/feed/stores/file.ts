@@ -11,7 +11,7 @@
  * One process writes a store at a time (share an index between workers through Redis).
  */
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { MemoryWireStore } from './memory.js';
@@ -39,6 +39,38 @@ function parseLine(text: string): unknown {
   return JSON.parse(json);
 }
 
+/**
+ * Calls `fn` with each line of a file (without its newline) and the byte offset after it, reading
+ * `chunk` bytes at a time: a journal of any size is read without ever being one string. Returns
+ * the bytes after the last newline (a line whose write was cut short), if any.
+ *
+ * @internal
+ */
+export function forEachLine(file: string, fn: (line: string, end: number) => boolean, chunk = 1 << 20): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    let offset = 0; // bytes of the file consumed into complete lines
+    const buf = Buffer.alloc(chunk);
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunk, null);
+      if (n === 0) break;
+      let data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      let from = 0;
+      for (let nl = data.indexOf(10, from); nl >= 0; nl = data.indexOf(10, from)) {
+        offset += nl - from + 1;
+        if (!fn(data.toString('utf8', from, nl), offset)) return Buffer.alloc(0);
+        from = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(from));
+      data = Buffer.alloc(0);
+    }
+    return carry;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A store kept in a folder on disk; survives restarts and crashes. */
 export class FileWireStore extends MemoryWireStore {
   override readonly kind = 'file';
@@ -58,30 +90,33 @@ export class FileWireStore extends MemoryWireStore {
     const file = join(dir, 'journal.jsonl');
     let recovered = 0;
     if (existsSync(file) && statSync(file).size > 0) {
-      const content = readFileSync(file, 'utf8');
-      const lines = content.split('\n');
-      // Everything after the last newline is a line whose write was cut short.
-      const tail = lines.pop() ?? '';
-      if (tail.length > 0) recovered++;
+      // Line by line, never the whole journal in one string (past ~512 MiB it cannot be one).
+      // A bad line is corruption unless it is the last one: a write cut short.
       let good = 0;
-      for (let i = 0; i < lines.length; i++) {
+      let i = 0;
+      let pending: { line: number; message: string; end: number } | null = null;
+      const tail = forEachLine(file, (text, end) => {
+        if (pending !== null) throw new Error(`${file}: line ${pending.line} is corrupt (${pending.message}); the store cannot be opened safely.`);
+        i++;
         let value: unknown;
         try {
-          value = parseLine(lines[i]!);
+          value = parseLine(text);
         } catch (e) {
-          if (i === lines.length - 1) {
-            recovered++;
-            break;
-          }
-          throw new Error(`${file}: line ${i + 1} is corrupt (${(e as Error).message}); the store cannot be opened safely.`);
+          pending = { line: i, message: (e as Error).message, end };
+          return true;
         }
-        if (i === 0) {
+        if (i === 1) {
           const format = (value as { format?: unknown }).format;
           if (format !== FILE_STORE_FORMAT)
             throw new Error(`${file} was written in format ${JSON.stringify(format)}; this version of wiretrace reads ${FILE_STORE_FORMAT} only.`);
         } else this.replay(value as Op);
-        good += Buffer.byteLength(lines[i]!) + 1;
-      }
+        good = end;
+        return true;
+      });
+      // Everything after the last newline is a line whose write was cut short, and so is a last
+      // whole line that fails its checksum.
+      if (tail.length > 0) recovered++;
+      if ((pending as unknown) !== null) recovered++;
       if (recovered > 0) truncateSync(file, good);
     }
     this.recovered = recovered;
