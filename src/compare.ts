@@ -7,7 +7,7 @@
 import { alignStory, type StoryAlignment } from './align/story.js';
 import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from './document/document.js';
 import { setAsideStock, stockSentences } from './document/stock.js';
-import { checkInteger, checkNumber, checkOptions, messages } from './errors.js';
+import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, limitMessage } from './report/build.js';
 import { groupStories } from './stories/stories.js';
@@ -26,27 +26,66 @@ export const defaultCompareOptions = Object.freeze({
 
 const LOWER_START = /^\p{Ll}/u;
 
+const COMPARE_KEYS = ['reference', 'chrome', 'stories', 'links', 'whollyDerived', 'partiallyDerived', 'creditedWireShare', 'maxChars', 'maxArticlesPerStory', 'maxSentencesPerDocument'];
+const STORY_KEYS = ['threshold', 'minContainment', 'minShared', 'windowMs', 'minRareShared'];
+const LINK_KEYS = ['minContainment', 'minContentJaccard', 'maxPostingShare'];
+const CHROME_KEYS = ['phrases', 'patterns', 'learned', 'builtins', 'agencies'];
+const ARTICLE_KEYS = ['id', 'text', 'format', 'outlet', 'url', 'publishedAt'];
+
 function validate(articles: readonly Article[], options: CompareOptions): void {
   if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
   checkOptions('options', options);
+  checkKeys('options', options, COMPARE_KEYS);
+  for (const [name, value, keys] of [
+    ['options.stories', options.stories, STORY_KEYS],
+    ['options.links', options.links, LINK_KEYS],
+    ['options.chrome', options.chrome, CHROME_KEYS],
+  ] as const) {
+    checkOptions(name, value);
+    checkKeys(name, value, keys);
+  }
+  const links = options.links ?? {};
+  checkNumber('links.minContainment', links.minContainment, 0, 1);
+  checkNumber('links.minContentJaccard', links.minContentJaccard, 0, 1);
+  checkNumber('links.maxPostingShare', links.maxPostingShare, 0, 1);
+  const chrome = options.chrome ?? {};
+  if (chrome.learned !== undefined && !(chrome.learned instanceof Set)) throw new TypeError('chrome.learned must be a Set of normalised lines (from learnChrome).');
+  for (const [list, field] of [
+    [chrome.phrases, 'text'],
+    [chrome.patterns, 'pattern'],
+  ] as const) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`chrome.${field === 'text' ? 'phrases' : 'patterns'} must be an array.`);
+    list.forEach((rule: unknown, i: number) => {
+      const r = rule as Record<string, unknown> | null;
+      const ok = r !== null && typeof r === 'object' && (field === 'text' ? typeof r.text === 'string' : r.pattern instanceof RegExp) && typeof r.reason === 'string';
+      if (!ok) throw new TypeError(`chrome.${field === 'text' ? 'phrases' : 'patterns'}[${i}] must be { ${field === 'text' ? 'text: string' : 'pattern: RegExp'}, reason } (got ${rule === null ? 'null' : typeof rule}).`);
+    });
+  }
   checkNumber('whollyDerived', options.whollyDerived, 0, 1);
   checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
   checkNumber('creditedWireShare', options.creditedWireShare, 0, 1);
   checkInteger('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
   checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
   checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
+  const wholly = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
+  const partially = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
+  if (wholly < partially) throw new RangeError(messages.thresholdsOutOfOrder(wholly, partially));
   if (options.reference !== undefined && typeof options.reference !== 'string')
     throw new TypeError(messages.notAString('reference', options.reference));
   const ids = new Set<string>();
-  articles.forEach((a, i) => {
+  // An index loop, not forEach: a sparse array's holes are articles too, and bad ones.
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
     if (typeof a !== 'object' || a === null) throw new TypeError(messages.badArticle(i, 'must be an object { id, text }'));
+    checkKeys(`articles[${i}]`, a, ARTICLE_KEYS);
     if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError(messages.badArticle(i, 'needs a non-empty string id'));
     if (typeof a.text !== 'string') throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) needs a string text`));
     if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
       throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) format must be "text" or "html" (got ${JSON.stringify(a.format)})`));
     if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));
     ids.add(a.id);
-  });
+  }
   if (options.reference !== undefined && !ids.has(options.reference)) throw new RangeError(messages.unknownReference(options.reference, [...ids]));
 }
 
@@ -114,7 +153,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
 
   // Documents.
   const learned = learnTemplates(articles, options.chrome?.learned);
-  const settings = { maxChars: o.maxChars, maxSentences: o.maxSentencesPerDocument, chrome: options.chrome };
+  const settings = { maxChars: o.maxChars, maxSentences: o.maxSentencesPerDocument, chrome: options.chrome ?? undefined };
   const docs = articles.map((a, i) => prepareDocument(a, i, learned[i]!, settings));
   const limits: Report['limits'] = docs.flatMap((d) =>
     d.limits.map((l) => ({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) })),
@@ -125,7 +164,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
 
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
-  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(storyDocument), options.stories);
+  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(storyDocument), options.stories ?? {});
   // Sentences that recur across stories are stock: boilerplate, never wire.
   const stock = referenceIndex >= 0 ? new Set<string>() : stockSentences(docs, grouped);
   if (stock.size > 0) docs.forEach((d, i) => (docs[i] = setAsideStock(d, stock)));
@@ -144,7 +183,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     const agency = majorityAgency(storyDocs);
     let aligned: StoryAlignment | null = null;
     if (storyId !== null) {
-      aligned = alignStory(storyId, storyDocs, { agency, referenceIndex, creditedWireShare: o.creditedWireShare, links: options.links, lowerSeen });
+      aligned = alignStory(storyId, storyDocs, { agency, referenceIndex, creditedWireShare: o.creditedWireShare, links: options.links ?? undefined, lowerSeen });
       clusters.push(...aligned.reportClusters);
       stories.push({
         id: storyId,

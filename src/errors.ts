@@ -32,7 +32,45 @@ export const messages = {
   unknownReference: (id: string, ids: readonly string[]): string =>
     `reference ${JSON.stringify(id)} is not one of the articles (${ids.map((i) => JSON.stringify(i)).join(', ')}).`,
   badArticle: (index: number, why: string): string => `articles[${index}] ${why}.`,
+  unknownOption: (name: string, key: string, known: readonly string[]): string => {
+    const near = nearest(key, known);
+    return `${name} has no option ${JSON.stringify(key)}${near !== null ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; the options are ${known.join(', ')}.`;
+  },
+  notAReport: (name: string, got: unknown): string => `${name} must be a wiretrace report from compareArticles (got ${describe(got)}).`,
+  thresholdsOutOfOrder: (wholly: number, partially: number): string =>
+    `whollyDerived (${wholly}) must not be below partiallyDerived (${partially}).`,
 } as const;
+
+/** The known name closest to `key` by edit distance, when it is close (a typo). */
+function nearest(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Checks that an options object has only known keys: a mistyped option in plain JavaScript is
+ * a TypeError naming it and the nearest known one, never silently ignored.
+ */
+export function checkKeys(name: string, value: unknown, known: readonly string[]): void {
+  if (value === undefined || value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw new TypeError(messages.unknownOption(name, key, known));
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -60,6 +98,13 @@ export function checkNumber(name: string, value: unknown, min: number, max: numb
   if (value === undefined) return;
   if (typeof value !== 'number') throw new TypeError(messages.notInRange(name, min, max, value));
   if (Number.isNaN(value) || value < min || value > max) throw new RangeError(messages.notInRange(name, min, max, value));
+}
+
+/** Throws a `TypeError` unless `value` looks like a report from `compareArticles`. */
+export function assertReport(name: string, value: unknown): void {
+  const r = value as { documents?: unknown; clusters?: unknown; stories?: unknown } | null;
+  if (r === null || typeof r !== 'object' || !Array.isArray(r.documents) || !Array.isArray(r.clusters) || !Array.isArray(r.stories))
+    throw new TypeError(messages.notAReport(name, value));
 }
 
 /** Checks that an options argument is a plain object (or absent). */

@@ -55,6 +55,11 @@ async function open(html: string, name: string, width = 1280): Promise<{ page: P
   return { page, requests, errors, dialogs };
 }
 
+/** The element id the report gives a document: "_" and other characters escaped as _hex_. */
+function anchorOf(id: string): string {
+  return `doc-${id.replace(/[^A-Za-z0-9-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
+}
+
 describe('html report', () => {
   const articles = seeds();
   const report = compareArticles(articles);
@@ -74,7 +79,7 @@ describe('html report', () => {
   it('should open an outlet when it is clicked and show its text with word diffs and flags', async () => {
     const { page, errors } = await open(renderHtml(report, articles), 'seeds-click');
     const id = articles.find((a) => a.id.startsWith('002'))!.id;
-    const section = page.locator(`details#doc-${id}`);
+    const section = page.locator(`details#${anchorOf(id)}`);
     expect(await section.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
     await page.locator(`table.summary a.outlet:text("${id}")`).click();
     expect(await section.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
@@ -96,7 +101,7 @@ describe('html report', () => {
     const { page } = await open(renderHtml(report, articles), 'seeds-panel');
     const id = articles.find((a) => a.id.startsWith('001'))!.id;
     await page.locator(`table.summary a.outlet:text("${id}")`).click();
-    const passage = page.locator(`#doc-${id} .p.verbatim`).filter({ hasText: 'The ministry said it had opened' });
+    const passage = page.locator(`#${anchorOf(id)} .p.verbatim`).filter({ hasText: 'The ministry said it had opened' });
     await passage.focus();
     await page.keyboard.press('Enter');
     const panel = page.locator('#panel');
@@ -180,5 +185,20 @@ describe('html report', () => {
   it('should render an HTML-input report from its own extracted text', () => {
     const r = compareArticles([{ id: 'h', text: `<article><p>${seed('004').text.split('\n\n').slice(1, 4).join('</p><p>')}</p></article>`, format: 'html' }, seed('004')]);
     expect(renderHtml(r, [seed('004')])).toContain('Fears of a fresh war have been growing in recent months');
+  });
+});
+
+describe('html element ids', () => {
+  it('should give every document its own element id, even ids that escape alike', () => {
+    const text = 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.';
+    const r = compareArticles([
+      { id: 'a.', text },
+      { id: 'a_2e', text },
+      { id: 'a_2e_', text },
+    ]);
+    const html = renderHtml(r);
+    const ids = [...html.matchAll(/<details class="outlet" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
   });
 });

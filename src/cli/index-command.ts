@@ -109,8 +109,10 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
     let n = 0;
     let failed = 0;
     const started = io.now?.() ?? 0;
-    for await (const raw of io.stdinLines()) {
+    for await (const line of io.stdinLines()) {
       n++;
+      // A UTF-8 byte-order mark before the first line is not part of it.
+      const raw = n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
       if (raw.trim().length === 0) continue;
       let result: string;
       try {

@@ -67,7 +67,8 @@ function loadFile(path: string, loaded: Loaded): void {
 }
 
 function loadJsonl(input: string, loaded: Loaded): void {
-  input.split(/\r?\n/).forEach((raw, i) => {
+  // A UTF-8 byte-order mark before the first line is not part of it.
+  (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r?\n/).forEach((raw, i) => {
     const where = `stdin line ${i + 1}`;
     if (raw.trim().length === 0) return;
     if (raw.length > MAX_FILE_BYTES) {

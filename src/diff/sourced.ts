@@ -30,9 +30,20 @@ export interface SourcedWord {
 const UPPER_START = /^\p{Lu}/u;
 const OPENS_QUOTE = /^[“"«‘'„]$/u;
 
-/** Index of the quotation holding offset `at`, or -1. */
+/**
+ * Index of the quotation holding offset `at`, or -1: a binary search for the last quotation
+ * starting at or before it (an article of thousands of quotation marks scanned them all for
+ * every word), then back over the few that start earlier and may still enclose it.
+ */
 function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number {
-  for (let i = 0; i < spans.length; i++) if (at >= spans[i]![0] && at < spans[i]![1]) return i;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![0] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) if (at < spans[i]![1]) return i;
   return -1;
 }
 

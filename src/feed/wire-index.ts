@@ -43,7 +43,14 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   const store = options.store ?? new MemoryWireStore();
   const windowMs = options.windowMs ?? 7 * DAY;
   const maxCompared = options.maxCompared ?? 50;
-  const now = options.now ?? Date.now;
+  if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('now must be a function returning the time in ms since the epoch.');
+  const clock = options.now ?? Date.now;
+  // A clock that returns no time would make every article look outside the window.
+  const now = (): number => {
+    const t = clock();
+    if (typeof t !== 'number' || !Number.isFinite(t)) throw new RangeError(`now() must return a finite time in ms since the epoch (got ${String(t)}).`);
+    return t;
+  };
   const storyThresholds = { ...defaultStoryOptions, ...options.stories };
   const thresholds = {
     whollyDerived: options.whollyDerived ?? defaultCompareOptions.whollyDerived,
@@ -93,8 +100,12 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       const p = prepareFeedArticle(a, now);
       return store.exclusive(async () => {
         const existing = await store.get(p.article.id);
-        if (existing !== undefined)
+        if (existing !== undefined) {
+          // The same id again: the same article (a resumed feed), or a mistake worth a clear error.
+          if (existing.text !== p.article.text)
+            throw new Error(`article ${JSON.stringify(p.article.id)} is already indexed with another text; remove it first to index the new one.`);
           return evaluate(p, existing.story, { id: p.article.id, story: existing.story, newStory: false, merged: [], alreadyIndexed: true });
+        }
         const stories = await verifiedStories(p);
         const { story: fresh, seq } = await store.allocate();
         const story = stories[0] ?? fresh;

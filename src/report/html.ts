@@ -10,6 +10,7 @@
  */
 
 import { renderDiffParts } from '../diff/render.js';
+import { assertReport, checkOptions } from '../errors.js';
 import type { Article, DocumentReport, Report, ReportCluster, ReportSegment } from '../types.js';
 
 /** Options of {@link renderHtml}. */
@@ -234,10 +235,15 @@ function rowsFor(doc: DocumentReport, text: string, clusters: ReadonlyMap<string
  * ```
  */
 export function renderHtml(report: Report, articles: readonly Article[] = [], options: HtmlOptions = {}): string {
+  assertReport('report', report);
+  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of the articles compared (or omitted).');
+  checkOptions('options', options);
   const title = options.title ?? 'wiretrace report';
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const clusters = new Map(report.clusters.map((c) => [c.id, c]));
-  const anchor = (id: string): string => `doc-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
+  // Every character but letters, digits and "-" is escaped as _hex_ ("_" too), so two ids never
+  // share an element id ("a." and "a_2e" did).
+  const anchor = (id: string): string => `doc-${id.replace(/[^A-Za-z0-9-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
   const out: string[] = [];
   out.push(
     '<!DOCTYPE html>',

@@ -6,7 +6,7 @@
  */
 
 import { renderDiffParts } from '../diff/render.js';
-import { checkOptions } from '../errors.js';
+import { assertReport, checkOptions } from '../errors.js';
 import type { Article, DocumentReport, Report, ReportCluster } from '../types.js';
 
 /** Options of {@link formatReport}. */
@@ -57,6 +57,8 @@ function oneLine(s: string, max: number): string {
  * ```
  */
 export function formatReport(report: Report, articles: readonly Article[], options: FormatOptions = {}): string {
+  assertReport('report', report);
+  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of the articles compared.');
   checkOptions('options', options);
   const c = options.color === true ? ANSI : PLAIN;
   const max = options.excerpt ?? 160;

@@ -26,6 +26,25 @@ type Op =
   | { op: 'merge'; into: string; from: string[] }
   | { op: 'allocate'; story: string; seq: number };
 
+/** Whether a checksummed journal value has the shape of an entry. */
+function isOp(v: unknown): v is Op {
+  const o = v as Record<string, unknown> | null;
+  if (o === null || typeof o !== 'object') return false;
+  const a = o.article as Record<string, unknown> | undefined;
+  switch (o.op) {
+    case 'put':
+      return a !== undefined && a !== null && typeof a.id === 'string' && typeof a.story === 'string' && typeof a.text === 'string' && Array.isArray(a.buckets) && Array.isArray(a.trigrams) && typeof a.time === 'number' && typeof a.seq === 'number';
+    case 'delete':
+      return typeof o.id === 'string';
+    case 'merge':
+      return typeof o.into === 'string' && Array.isArray(o.from) && o.from.every((x) => typeof x === 'string');
+    case 'allocate':
+      return typeof o.story === 'string' && typeof o.seq === 'number';
+    default:
+      return false;
+  }
+}
+
 function line(value: unknown): string {
   const json = JSON.stringify(value);
   return `${json}\t${crc32(json).toString(16).padStart(8, '0')}\n`;
@@ -109,7 +128,8 @@ export class FileWireStore extends MemoryWireStore {
           const format = (value as { format?: unknown }).format;
           if (format !== FILE_STORE_FORMAT)
             throw new Error(`${file} was written in format ${JSON.stringify(format)}; this version of wiretrace reads ${FILE_STORE_FORMAT} only.`);
-        } else this.replay(value as Op);
+        } else if (!isOp(value)) throw new Error(`${file}: line ${i} has a valid checksum but is not a journal entry; the store cannot be opened safely.`);
+        else this.replay(value);
         good = end;
         return true;
       });
