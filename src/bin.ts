@@ -2,13 +2,21 @@
  * The `wiretrace` executable: the only module that touches `process`. All behaviour lives in
  * `runCliAsync` (src/cli/main.ts), which takes its I/O as arguments.
  */
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { readBoundedFd } from './cli/io.js';
 import { runCliAsync } from './cli/main.js';
+
+// A reader that stops early (`wiretrace compare … | head`) closes the pipe: that is an end, not
+// an error, as for any unix tool.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 
 process.exitCode = await runCliAsync({
   argv: process.argv.slice(2),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readBoundedFd(0),
   stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
 import type { Report } from '../src/index.js';
@@ -80,7 +81,7 @@ describe('cli', () => {
       expect(err).toContain(`${join(dir, 'blank.txt')}: the file holds only white space`);
       expect(err).toContain(`${join(dir, 'binary.txt')}: not a text file (it contains NUL bytes)`);
       expect(err).toContain(`warning: ${join(dir, 'latin1.txt')}: not valid UTF-8; undecodable bytes were replaced with U+FFFD`);
-      expect(err).toContain(`${join(dir, 'missing.txt')}: cannot read (ENOENT)`);
+      expect(err).toContain(`${join(dir, 'missing.txt')}: cannot read: no such file or folder (ENOENT)`);
       expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b', 'latin1']);
     });
 
@@ -163,9 +164,9 @@ describe('cli hostile inputs', () => {
     symlinkSync(dir, join(dir, 'self.txt'));
     const { code, out, err } = run(['compare', dir, '--json']);
     expect(code).toBe(1);
-    expect(err).toContain(`${join(dir, 'folder.txt')}: cannot read (EISDIR)`);
-    expect(err).toContain(`${join(dir, 'loop1.txt')}: cannot read (ELOOP)`);
-    expect(err).toContain(`${join(dir, 'self.txt')}: cannot read (EISDIR)`);
+    expect(err).toContain(`${join(dir, 'folder.txt')}: cannot read: is a folder (EISDIR)`);
+    expect(err).toContain(`${join(dir, 'loop1.txt')}: cannot read: too many symbolic links (ELOOP)`);
+    expect(err).toContain(`${join(dir, 'self.txt')}: cannot read: is a folder (EISDIR)`);
     expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b']);
   });
 });
@@ -190,5 +191,47 @@ describe('cli on hostile ids', () => {
     expect(out).toMatch(/\u001b\[31m\[-in-\]\u001b\[39m/);
     expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(err).toContain('evil]0;pwned[2J2.txt');
+  });
+});
+
+describe('cli special files', () => {
+  it('should refuse a named pipe and a device by name, never wait on them or read them without end', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), seed('001').text);
+    writeFileSync(join(dir, 'b.txt'), seed('004').text);
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    const { code, out, err } = run(['compare', dir, '--json']);
+    expect(code).toBe(1);
+    expect(err).toContain(`${join(dir, 'pipe.txt')}: not a regular file (a named pipe); not read`);
+    expect(err).toContain(`${join(dir, 'zero.txt')}: not a regular file (a device); not read`);
+    expect((JSON.parse(out) as Report).documents.map((d) => d.id)).toEqual(['a', 'b']);
+    expect(run(['compare', '/dev/zero']).err).toContain('/dev/zero: not a regular file (a device); not read');
+  });
+});
+
+describe('cli as a unix tool', () => {
+  it('should end quietly when its reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} compare --json ${JSON.stringify(corpusDir)} | head -c 20; echo " status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).toMatch(/status=0/);
+  });
+
+  it('should refuse standard input past its bound with one clear error, not grow without end', () => {
+    let err = '';
+    const code = runCli({
+      argv: ['compare', '-'],
+      readStdin: () => {
+        throw new Error('stdin holds more than 268435456 bytes; give the articles as files or folders, or split the input');
+      },
+      stdout: () => undefined,
+      stderr: (s) => (err += s),
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('stdin: stdin holds more than 268435456 bytes');
   });
 });

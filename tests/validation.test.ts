@@ -99,3 +99,18 @@ describe('validation', () => {
     });
   });
 });
+
+describe('bounded standard input', () => {
+  it('should read to the end under the bound and refuse past it', async () => {
+    const { openSync, closeSync } = await import('node:fs');
+    const { readBoundedFd } = await import('../src/cli/io.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'wiretrace-stdin-')), 'in.jsonl');
+    writeFileSync(file, 'x'.repeat(3_000_000));
+    let fd = openSync(file, 'r');
+    expect(readBoundedFd(fd, 3_000_000)).toHaveLength(3_000_000);
+    closeSync(fd);
+    fd = openSync(file, 'r');
+    expect(() => readBoundedFd(fd, 2_999_999)).toThrow('stdin holds more than 2999999 bytes');
+    closeSync(fd);
+  });
+});

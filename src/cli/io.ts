@@ -1,5 +1,7 @@
 /** The command line's I/O, and how a thrown error becomes output and an exit status. */
 
+import { readSync } from 'node:fs';
+
 /** What `runCli` reads and writes. */
 export interface CliIo {
   /** Arguments after the program name. */
@@ -36,4 +38,41 @@ export function reportFailure(e: unknown, usage: string, io: CliIo): number {
   }
   io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
   return 1;
+}
+
+/** Most bytes read from standard input (JSON Lines for compare): 256 MiB. */
+export const MAX_STDIN_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a file descriptor (standard input) to its end, but never more than `max` bytes: past it,
+ * an error says so, instead of memory growing without bound (`yes … | wiretrace compare -`).
+ *
+ * @param fd - The descriptor.
+ * @param max - Most bytes.
+ * @returns The text read.
+ * @throws Error when there is more than `max` bytes.
+ */
+export function readBoundedFd(fd: number, max: number = MAX_STDIN_BYTES): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(1 << 20);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // a non-blocking pipe: wait for data
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > max) throw new Error(`stdin holds more than ${max} bytes; give the articles as files or folders, or split the input`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }

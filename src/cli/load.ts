@@ -3,7 +3,7 @@
  * stdin. Every input that cannot be read is named in an error; the others are still read.
  */
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Article } from '../types.js';
 import type { CliIo } from './io.js';
@@ -39,23 +39,65 @@ function decode(bytes: Uint8Array, name: string, warnings: string[]): string | s
   return text;
 }
 
-function loadFile(path: string, loaded: Loaded): void {
-  let size: number;
+/** Why a path cannot be read, in words ("no such file" rather than ENOENT). */
+function cannotRead(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EISDIR: 'is a folder', ELOOP: 'too many symbolic links' };
+  return code !== undefined ? `${words[code] ?? (e as Error).message} (${code})` : (e as Error).message;
+}
+
+/**
+ * Reads at most `max + 1` bytes of a regular file, whatever `stat()` says its size is (a file can
+ * grow, a symlink can point at a device): the caller sees more than `max` and refuses it.
+ */
+function readBounded(path: string, max: number): Uint8Array {
+  const fd = openSync(path, 'r');
   try {
-    size = statSync(path).size;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.alloc(1 << 16);
+    while (total <= max) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, max + 1 - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function loadFile(path: string, loaded: Loaded): void {
+  let stat;
+  try {
+    stat = statSync(path);
   } catch (e) {
-    loaded.errors.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    loaded.errors.push(`${path}: cannot read: ${cannotRead(e)}`);
     return;
   }
-  if (size > MAX_FILE_BYTES) {
-    loaded.errors.push(`${path}: ${size} bytes is more than the ${MAX_FILE_BYTES}-byte limit for one article`);
+  // A FIFO would wait forever, a device (/dev/zero) never ends: only regular files are read.
+  if (stat.isDirectory()) {
+    loaded.errors.push(`${path}: cannot read: is a folder (EISDIR)`);
+    return;
+  }
+  if (!stat.isFile()) {
+    loaded.errors.push(`${path}: not a regular file (a ${stat.isFIFO() ? 'named pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isSocket() ? 'socket' : 'special file'}); not read`);
+    return;
+  }
+  if (stat.size > MAX_FILE_BYTES) {
+    loaded.errors.push(`${path}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit for one article`);
     return;
   }
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, MAX_FILE_BYTES);
   } catch (e) {
-    loaded.errors.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    loaded.errors.push(`${path}: cannot read: ${cannotRead(e)}`);
+    return;
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    loaded.errors.push(`${path}: more than the ${MAX_FILE_BYTES}-byte limit for one article`);
     return;
   }
   const text = decode(bytes, path, loaded.warnings);
@@ -112,14 +154,21 @@ export function loadInputs(paths: readonly string[], io: CliIo): Loaded {
   const loaded: Loaded = { articles: [], errors: [], warnings: [] };
   for (const path of paths) {
     if (path === '-') {
-      loadJsonl(io.readStdin(), loaded);
+      let input: string;
+      try {
+        input = io.readStdin();
+      } catch (e) {
+        loaded.errors.push(`stdin: ${(e as Error).message}`);
+        continue;
+      }
+      loadJsonl(input, loaded);
       continue;
     }
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
     } catch (e) {
-      loaded.errors.push(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      loaded.errors.push(`${path}: cannot read: ${cannotRead(e)}`);
       continue;
     }
     if (!isDir) {
