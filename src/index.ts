@@ -58,6 +58,7 @@ export type { LearnChromeOptions } from './chrome/chrome.js';
 export type { FeedArticle, IndexResult, IndexStats, WireIndex, WireIndexOptions } from './feed/types.js';
 export type { StoreStats, StoredArticle, WireStore } from './feed/stores/store.js';
 export type { RedisStoreOptions } from './feed/stores/redis.js';
+export type { FileStoreOptions } from './feed/stores/file.js';
 export type { NormalizedText } from './normalize/normalize.js';
 export type { Span } from './segment/paragraph.js';
 export type { Sentence } from './segment/sentence.js';

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -187,5 +187,45 @@ describe('file store journal', () => {
       expect(seen.at(-1)![1]).toBe(Buffer.byteLength(lines.join('\n') + '\n'));
       expect(tail.toString()).toBe('half a li');
     }
+  });
+});
+
+describe('file store: one writer, readers that never write', () => {
+  it('should refuse a second writer by name, and let a writer in once the first is gone', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    // A writer in another process, waiting on its feed.
+    const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [cli, 'index', 'add', '--store', dir]);
+    for (let i = 0; i < 100 && !existsSync(join(dir, 'writer.lock')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(() => new FileWireStore(dir)).toThrow(`${dir} is being written by process ${child.pid}: one writer at a time (share an index between workers through Redis).`);
+    // A reader opens alongside it.
+    const reader = new FileWireStore(dir, { readOnly: true });
+    expect((await reader.stats()).articles).toBe(0);
+    await reader.close();
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+    // The killed writer's lock is stale: the next writer takes it.
+    const next = new FileWireStore(dir);
+    await next.close();
+    expect(existsSync(join(dir, 'writer.lock'))).toBe(false);
+  });
+
+  it("should leave a writer's half-written last line alone when a reader opens the store", async () => {
+    const dir = tempDir();
+    const w = new FileWireStore(dir);
+    await w.put({ id: 'a', story: 's1', text: 'x', time: 0, seq: 0, buckets: [1], trigrams: [1] });
+    const file = join(dir, 'journal.jsonl');
+    appendFileSync(file, '{"op":"put","article":{"id":"b"'); // the writer, mid-line
+    const size = readFileSync(file).length;
+    const r = new FileWireStore(dir, { readOnly: true });
+    expect((await r.stats()).articles).toBe(1);
+    await r.close();
+    expect(readFileSync(file).length).toBe(size);
+    await w.close();
+  });
+
+  it('should refuse to read a folder that holds no store', () => {
+    expect(() => new FileWireStore(join(tempDir(), 'mistyped'), { readOnly: true })).toThrow(/no wiretrace store here/);
   });
 });

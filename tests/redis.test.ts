@@ -192,3 +192,50 @@ describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnS
     server.kill('SIGKILL');
   });
 });
+
+describe('redis connection failures', () => {
+  const hostPort = url.replace(/^redis:\/\//, '').replace(/\/.*$/, '');
+  it('should refuse a database out of range instead of writing to db 0', async () => {
+    if (!available) return;
+    await expect(openRedisWireStore(`redis://${hostPort}/99`)).rejects.toThrow(new RegExp(`^Cannot connect to Redis at redis://${hostPort}/99: .*(out of range|invalid DB index)`, 'i'));
+  });
+
+  it('should give the server’s own words for a wrong password and never echo a password', async () => {
+    if (!available) return;
+    // A server of the test's own that wants a password.
+    const port = 6391 + ((process.pid + 7) % 500);
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 'right-one']);
+    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), '-a', 'right-one', '--no-auth-warning', 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+    try {
+      const wrong = await openRedisWireStore(`redis://:hunter2secret@127.0.0.1:${port}`, { timeoutMs: 3000 }).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(wrong).not.toBeNull();
+      expect(wrong!.message).not.toContain('hunter2secret');
+      expect(wrong!.message).toContain(`redis://:***@127.0.0.1:${port}`);
+      expect(wrong!.message).toMatch(/WRONGPASS|invalid username-password|NOAUTH/);
+    } finally {
+      server.kill('SIGKILL');
+    }
+    // The right password when the server is down: still never echoed.
+    const down = await openRedisWireStore(`redis://:right-one@127.0.0.1:${port}`, { timeoutMs: 500 }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(down!.message).not.toContain('right-one');
+  });
+
+  it('should fail, not wait, when a server accepts the connection and never answers', async () => {
+    const net = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const server = net.createServer((s) => sockets.push(s)); // accepts, says nothing
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const started = Date.now();
+    await expect(openRedisWireStore(`redis://127.0.0.1:${port}`, { timeoutMs: 300 })).rejects.toThrow(`Cannot connect to Redis at redis://127.0.0.1:${port}`);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    for (const s of sockets) s.destroy();
+    server.close();
+  });
+});

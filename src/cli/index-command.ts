@@ -35,11 +35,12 @@ derived share, credit and matches; a line that cannot be read gets {"line": N, "
 `;
 
 
-async function openStore(spec: string | undefined, namespace: string | undefined): Promise<WireStore> {
+async function openStore(spec: string | undefined, namespace: string | undefined, readOnly: boolean): Promise<WireStore> {
   if (spec === undefined) throw new UsageError('--store is required (a folder, or redis://host:port)');
   if (/^rediss?:\/\//.test(spec)) return openRedisWireStore(spec, namespace !== undefined ? { namespace } : {});
   if (namespace !== undefined) throw new UsageError('--namespace applies to a Redis store only');
-  return new FileWireStore(spec);
+  // Readers (report, stats) never write the store nor take the writer's lock.
+  return new FileWireStore(spec, { readOnly });
 }
 
 /**
@@ -85,7 +86,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--window-days must be a positive number (got ${JSON.stringify(values['window-days'])})`);
       windowMs = days * 86_400_000;
     }
-    const store = await openStore(values.store, values.namespace);
+    const store = await openStore(values.store, values.namespace, command !== 'add');
     index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}) });
     if (command === 'stats') {
       io.stdout(JSON.stringify(await index.stats()) + '\n');

@@ -306,11 +306,15 @@ declare class MemoryWireStore implements WireStore {
     protected applyDelete(id: string): void;
     protected applyMerge(into: string, from: readonly string[]): void;
 }
+interface FileStoreOptions {
+    readOnly?: boolean;
+}
 declare class FileWireStore extends MemoryWireStore {
     readonly kind = "file";
     private readonly fd;
+    private readonly lock;
     readonly recovered: number;
-    constructor(dir: string);
+    constructor(dir: string, options?: FileStoreOptions);
     private replay;
     private append;
     put(article: StoredArticle): Promise<void>;
@@ -321,6 +325,7 @@ declare class FileWireStore extends MemoryWireStore {
 interface RedisStoreOptions {
     namespace?: string;
     lockTtlMs?: number;
+    timeoutMs?: number;
 }
 declare function openRedisWireStore(url: string, options?: RedisStoreOptions): Promise<WireStore>;
 interface NormalizedText {
@@ -486,4 +491,4 @@ declare function optimalBands(threshold: number, numPerm: number, weights?: read
 declare function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare function containment(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare const VERSION = "0.1.0";
-export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };
+export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };

@@ -8,10 +8,14 @@
  * line anywhere else is corruption, and opening fails with the line number rather than guess.
  * The first line names the format; a journal of another format version is refused.
  *
- * One process writes a store at a time (share an index between workers through Redis).
+ * One process writes a store at a time: a writer holds `writer.lock` (its process id), and a
+ * second writer is refused with a clear error; a lock whose process is gone (killed) is taken
+ * over. Readers (`{ readOnly: true }`) take no lock and never write: a half-written last line
+ * is the writer's line in progress, not theirs to cut. Share an index between workers through
+ * Redis.
  */
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { MemoryWireStore } from './memory.js';
@@ -90,23 +94,69 @@ export function forEachLine(file: string, fn: (line: string, end: number) => boo
   }
 }
 
+/** Options of {@link FileWireStore}. */
+export interface FileStoreOptions {
+  /**
+   * Open to read only: no lock, no write, no recovery; the folder must hold a store.
+   * @default false
+   */
+  readOnly?: boolean;
+}
+
+/** Whether a process with this id is running (signal 0 tests without signalling). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the writer's lock of a store folder, or throws naming the process that holds it. */
+function takeLock(dir: string): string {
+  const lock = join(dir, 'writer.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return lock;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && alive(holder))
+        throw new Error(`${dir} is being written by process ${holder}: one writer at a time (share an index between workers through Redis).`);
+      // The writer that held it is gone (killed): its lock is stale.
+      unlinkSync(lock);
+    }
+  }
+  throw new Error(`${dir}: cannot take the writer's lock.`);
+}
+
 /** A store kept in a folder on disk; survives restarts and crashes. */
 export class FileWireStore extends MemoryWireStore {
   override readonly kind = 'file';
   private readonly fd: number;
+  private readonly lock: string | null;
   /** Lines dropped from the end of the journal when it was opened (a write cut short). */
   readonly recovered: number;
 
   /**
    * Opens (or creates) the store in `dir`.
    *
-   * @param dir - A folder; created if missing.
-   * @throws Error naming the file and line when the journal is corrupt or of another version.
+   * @param dir - A folder; created if missing (unless read-only).
+   * @param options - `readOnly`.
+   * @throws Error naming the file and line when the journal is corrupt or of another version,
+   *   naming the process when another one is writing, or saying the folder holds no store.
    */
-  constructor(dir: string) {
+  constructor(dir: string, options: FileStoreOptions = {}) {
     super();
-    mkdirSync(dir, { recursive: true });
+    const readOnly = options.readOnly === true;
     const file = join(dir, 'journal.jsonl');
+    if (readOnly && !existsSync(file)) throw new Error(`${dir}: no wiretrace store here (no journal.jsonl); check the path.`);
+    if (!readOnly) mkdirSync(dir, { recursive: true });
+    this.lock = readOnly ? null : takeLock(dir);
     let recovered = 0;
     if (existsSync(file) && statSync(file).size > 0) {
       // Line by line, never the whole journal in one string (past ~512 MiB it cannot be one).
@@ -137,11 +187,12 @@ export class FileWireStore extends MemoryWireStore {
       // whole line that fails its checksum.
       if (tail.length > 0) recovered++;
       if ((pending as unknown) !== null) recovered++;
-      if (recovered > 0) truncateSync(file, good);
+      // Only the writer cuts a partial last line; for a reader it is the writer's line in progress.
+      if (recovered > 0 && !readOnly) truncateSync(file, good);
     }
-    this.recovered = recovered;
-    this.fd = openSync(file, 'a');
-    if (statSync(file).size === 0) this.append({ format: FILE_STORE_FORMAT, created: new Date(0).toISOString() });
+    this.recovered = readOnly ? 0 : recovered;
+    this.fd = readOnly ? -1 : openSync(file, 'a');
+    if (!readOnly && statSync(file).size === 0) this.append({ format: FILE_STORE_FORMAT, created: new Date(0).toISOString() });
   }
 
   private replay(op: Op): void {
@@ -152,6 +203,7 @@ export class FileWireStore extends MemoryWireStore {
   }
 
   private append(value: unknown): void {
+    if (this.fd < 0) throw new Error('the store was opened read-only.');
     const data = Buffer.from(line(value));
     let off = 0;
     while (off < data.length) off += writeSync(this.fd, data, off);
@@ -179,6 +231,7 @@ export class FileWireStore extends MemoryWireStore {
   // allocate() needs no journal line (nor its fsync): replaying the puts restores the counter.
 
   override async close(): Promise<void> {
-    closeSync(this.fd);
+    if (this.fd >= 0) closeSync(this.fd);
+    if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
   }
 }

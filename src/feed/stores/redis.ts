@@ -28,6 +28,17 @@ export interface RedisStoreOptions {
    * @default 30000
    */
   lockTtlMs?: number;
+  /**
+   * How long to wait for the server to connect, and for any one command to answer (ms): a server
+   * that accepts the connection and never answers (hung, paused, a proxy) is an error, not a wait.
+   * @default 10000
+   */
+  timeoutMs?: number;
+}
+
+/** The URL with its password hidden, for messages. */
+function redact(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }
 
 interface RedisLike {
@@ -208,15 +219,37 @@ export async function openRedisWireStore(url: string, options: RedisStoreOptions
   }
   // Fail loudly rather than wait forever: commands error while disconnected, and a failed
   // connection attempt is retried a few times before the error reaches the caller.
-  const redis = new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: true, retryStrategy: (n: number) => (n > 20 ? null : Math.min(1000, n * 100)) });
+  const timeout = options.timeoutMs ?? 10_000;
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new RangeError(`timeoutMs must be a positive number of ms (got ${String(options.timeoutMs)}).`);
+  const where = redact(url);
+  const db = /^rediss?:\/\/[^/]*\/(\d+)\/?$/.exec(url)?.[1];
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 3,
+    enableOfflineQueue: true,
+    lazyConnect: true,
+    connectTimeout: timeout,
+    commandTimeout: timeout,
+    retryStrategy: (n: number) => (n > 20 ? null : Math.min(1000, n * 100)),
+  });
   // Connection errors reach callers as rejected commands; without a listener ioredis would also
   // print each one.
-  (redis as unknown as { on(event: string, fn: (e: Error) => void): void }).on('error', () => undefined);
+  // print each one. The last one is kept: it holds the server's own words (WRONGPASS, NOAUTH).
+  let lastError: Error | null = null;
+  (redis as unknown as { on(event: string, fn: (e: Error) => void): void }).on('error', (e) => {
+    lastError = e;
+  });
+  const fail = (e: unknown): Error => {
+    redis.disconnect();
+    const own = lastError !== null && lastError !== e ? ` (${redact((lastError as Error).message)})` : '';
+    return new Error(`Cannot connect to Redis at ${where}: ${redact((e as Error).message)}${own}`);
+  };
   try {
     await (redis as unknown as { connect(): Promise<void> }).connect();
+    // A database out of range must be an error, never data written to db 0 instead.
+    if (db !== undefined) await (redis as unknown as { select(n: number): Promise<unknown> }).select(Number(db));
+    await (redis as unknown as { ping(): Promise<unknown> }).ping();
   } catch (e) {
-    redis.disconnect();
-    throw new Error(`Cannot connect to Redis at ${url}: ${(e as Error).message}`);
+    throw fail(e);
   }
   const store = new RedisWireStore(redis, options.namespace ?? 'default', options.lockTtlMs ?? 30_000);
   try {
