@@ -114,3 +114,26 @@ describe('bounded standard input', () => {
     closeSync(fd);
   });
 });
+
+describe('index add line bound', () => {
+  it('should refuse a JSON line over the article limit by its number and go on', async () => {
+    let out = '';
+    let err = '';
+    const code = await runCliAsync({
+      argv: ['index', 'add', '--store', mkdtempSync(join(tmpdir(), 'wiretrace-big-'))],
+      readStdin: () => '',
+      stdinLines: async function* () {
+        yield JSON.stringify({ id: 'huge', text: 'x '.repeat(3_000_000) });
+        yield JSON.stringify({ id: 'a', text: a.text });
+      },
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+    });
+    expect(code).toBe(1);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { line?: number; error?: string; id?: string });
+    expect(lines[0]).toMatchObject({ line: 1 });
+    expect(lines[0]!.error).toMatch(/more than the 5242880 limit for one article/);
+    expect(lines[1]!.id).toBe('a');
+    expect(err).toContain('line 1');
+  });
+});

@@ -18,6 +18,7 @@ import { createWireIndex } from '../feed/wire-index.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { UsageError, reportFailure, type CliIo } from './io.js';
+import { MAX_FILE_BYTES } from './load.js';
 
 /** Usage of the index commands. */
 export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
@@ -117,6 +118,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       if (raw.trim().length === 0) continue;
       let result: string;
       try {
+        if (raw.length > MAX_FILE_BYTES) throw new Error(`the line is ${raw.length} characters, more than the ${MAX_FILE_BYTES} limit for one article`);
         let value: unknown;
         try {
           value = JSON.parse(raw);
