@@ -239,3 +239,60 @@ describe('redis connection failures', () => {
     server.close();
   });
 });
+
+describe('redis under pressure', () => {
+  it('should hold the story lock while the work runs, however long, and fence a worker that lost it', async () => {
+    if (!available) return;
+    const ns = namespace();
+    const a = await openRedisWireStore(url, { namespace: ns, lockTtlMs: 200 });
+    const b = await openRedisWireStore(url, { namespace: ns, lockTtlMs: 200 });
+    const events: string[] = [];
+    const slow = a.exclusive(async () => {
+      events.push('a starts');
+      await new Promise((r) => setTimeout(r, 1000)); // five times the lock's time to live
+      events.push('a ends');
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await b.exclusive(async () => {
+      events.push('b runs');
+    });
+    await slow;
+    expect(events).toEqual(['a starts', 'a ends', 'b runs']);
+    // The lock taken from under a worker (a pause past its time to live): its writes are refused.
+    const article = { id: 'x', story: 's1', text: 't', time: 0, seq: 1, buckets: [1, 2], trigrams: [1] };
+    await expect(
+      a.exclusive(async () => {
+        await redis!.del(`wt:${Buffer.from(ns).toString('hex')}:lock`);
+        await redis!.set(`wt:${Buffer.from(ns).toString('hex')}:lock`, 'someone-else');
+        await a.put(article);
+      }),
+    ).rejects.toThrow(/story lock was lost/);
+    expect(await a.get('x')).toBeUndefined();
+    await redis!.del(`wt:${Buffer.from(ns).toString('hex')}:lock`);
+    await a.close();
+    await b.close();
+  });
+
+  it('should refuse a server that evicts any key, and read a full one without writing', async () => {
+    if (!available) return;
+    const port = 6391 + ((process.pid + 13) % 500);
+    const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory', '2mb', '--maxmemory-policy', 'allkeys-lru']);
+    for (let i = 0; i < 50 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) await new Promise((r) => setTimeout(r, 100));
+    try {
+      await expect(openRedisWireStore(`redis://127.0.0.1:${port}`)).rejects.toThrow(/evicts any key when full \(maxmemory-policy allkeys-lru\)/);
+      // Under noeviction, full: opening an existing store to read needs no write.
+      spawnSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory-policy', 'noeviction']);
+      const s = await openRedisWireStore(`redis://127.0.0.1:${port}`, { namespace: 'full' });
+      await s.close();
+      // Fill the server to its limit.
+      const filler = new Redis(`redis://127.0.0.1:${port}`);
+      for (let i = 0; i < 400; i++) if (await filler.set(`fill:${i}`, 'x'.repeat(10_000)).then(() => false, () => true)) break;
+      await filler.quit();
+      const reader = await openRedisWireStore(`redis://127.0.0.1:${port}`, { namespace: 'full' });
+      expect(await reader.stats()).toEqual({ articles: 0, stories: 0 });
+      await reader.close();
+    } finally {
+      server.kill('SIGKILL');
+    }
+  });
+});

@@ -51,6 +51,9 @@ interface RedisLike {
   incr(key: string): Promise<number>;
   eval(script: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
   multi(): { exec(): Promise<Array<[Error | null, unknown]> | null> } & Record<string, (...args: Array<string | number>) => unknown>;
+  watch(...keys: string[]): Promise<unknown>;
+  unwatch(): Promise<unknown>;
+  config(op: 'GET', name: string): Promise<unknown>;
   pipeline(): { exec(): Promise<Array<[Error | null, unknown]> | null> } & Record<string, (...args: Array<string | number>) => unknown>;
   quit(): Promise<unknown>;
   disconnect(): void;
@@ -59,9 +62,16 @@ interface RedisLike {
 const hex = (id: string): string => Buffer.from(id, 'utf8').toString('hex');
 const unhex = (h: string): string => Buffer.from(h, 'hex').toString('utf8');
 
+const UNLOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+// Extends the lock while its holder works, only if it still holds it.
+const EXTEND_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+// A write script runs only while the caller holds the lock (the fencing token is the lock's value).
+const FENCE = `if KEYS[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[#ARGV] then return redis.error_reply('LOCKLOST the story lock was lost before this write') end
+`;
+
 // Deletes an article and its index entries, and its story when it was the last member.
 const DELETE_SCRIPT = `
-local p, h = ARGV[1], ARGV[2]
+${FENCE}local p, h = ARGV[1], ARGV[2]
 local story = redis.call('GET', p .. 'astory:' .. h)
 if not story then return 0 end
 local buckets = cjson.decode(redis.call('GET', p .. 'abuckets:' .. h))
@@ -76,8 +86,8 @@ return 1`;
 
 // Moves every member of the stories ARGV[3..] into story ARGV[2].
 const MERGE_SCRIPT = `
-local p, into = ARGV[1], ARGV[2]
-for i = 3, #ARGV do
+${FENCE}local p, into = ARGV[1], ARGV[2]
+for i = 3, #ARGV - 1 do
   local from = ARGV[i]
   if from ~= into then
     local members = redis.call('ZRANGE', p .. 'story:' .. from, 0, -1, 'WITHSCORES')
@@ -92,11 +102,15 @@ end
 redis.call('SADD', p .. 'stories', into)
 return 1`;
 
-const UNLOCK_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+const LOCK_LOST = 'the story lock was lost before this write (another worker may hold it now); the article was not written.';
 
 class RedisWireStore implements WireStore {
   readonly kind = 'redis';
   private readonly p: string;
+  private readonly lockKey: string;
+  /** The fencing token while this worker holds the lock. */
+  private token: string | null = null;
 
   constructor(
     private readonly redis: RedisLike,
@@ -104,12 +118,18 @@ class RedisWireStore implements WireStore {
     private readonly lockTtlMs: number,
   ) {
     this.p = `wt:${hex(namespace)}:`;
+    this.lockKey = `${this.p}lock`;
   }
 
   /** Checks (or writes) the layout version. */
   async init(): Promise<void> {
-    await this.redis.set(`${this.p}format`, REDIS_STORE_FORMAT, 'NX');
-    const format = await this.redis.get(`${this.p}format`);
+    // Reading must not need a write: the format key is written only when the store is new (a full
+    // Redis under noeviction still answers stats and report).
+    let format = await this.redis.get(`${this.p}format`);
+    if (format === null) {
+      await this.redis.set(`${this.p}format`, REDIS_STORE_FORMAT, 'NX');
+      format = await this.redis.get(`${this.p}format`);
+    }
     if (format !== REDIS_STORE_FORMAT)
       throw new Error(`The Redis store was written in format ${JSON.stringify(format)}; this version of wiretrace reads ${REDIS_STORE_FORMAT} only.`);
   }
@@ -124,6 +144,14 @@ class RedisWireStore implements WireStore {
   async put(a: StoredArticle): Promise<void> {
     const h = hex(a.id);
     const { story, ...body } = a;
+    // Fencing: the write goes through only if this worker still holds the lock when it lands.
+    if (this.token !== null) {
+      await this.redis.watch(this.lockKey);
+      if ((await this.redis.get(this.lockKey)) !== this.token) {
+        await this.redis.unwatch();
+        throw new Error(LOCK_LOST);
+      }
+    }
     const m = this.redis.multi();
     m.set!(`${this.p}article:${h}`, JSON.stringify(body));
     m.set!(`${this.p}astory:${h}`, story);
@@ -132,13 +160,15 @@ class RedisWireStore implements WireStore {
     m.sadd!(`${this.p}stories`, story);
     m.sadd!(`${this.p}articles`, h);
     a.buckets.forEach((b, band) => m.sadd!(`${this.p}bucket:${band}:${b}`, h));
-    await exec(m);
+    const res = await m.exec();
+    if (res === null) throw new Error(LOCK_LOST); // the lock changed hands between WATCH and EXEC
+    for (const [err] of res) if (err !== null) throw err;
   }
 
   async delete(id: string): Promise<StoredArticle | undefined> {
     const a = await this.get(id);
     if (a === undefined) return undefined;
-    await this.redis.eval(DELETE_SCRIPT, 0, this.p, hex(id));
+    await this.redis.eval(DELETE_SCRIPT, 1, this.token === null ? '' : this.lockKey, this.p, hex(id), this.token ?? '');
     return a;
   }
 
@@ -159,7 +189,7 @@ class RedisWireStore implements WireStore {
   }
 
   async merge(into: string, from: readonly string[]): Promise<void> {
-    await this.redis.eval(MERGE_SCRIPT, 0, this.p, into, ...from);
+    await this.redis.eval(MERGE_SCRIPT, 1, this.token === null ? '' : this.lockKey, this.p, into, ...from, this.token ?? '');
   }
 
   async allocate(): Promise<{ story: string; seq: number }> {
@@ -168,15 +198,24 @@ class RedisWireStore implements WireStore {
   }
 
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const key = `${this.p}lock`;
+    const key = this.lockKey;
     const token = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     for (let wait = 2; ; wait = Math.min(50, wait * 2)) {
       if ((await this.redis.set(key, token, 'PX', this.lockTtlMs, 'NX')) === 'OK') break;
       await new Promise((r) => setTimeout(r, wait));
     }
+    // Held as long as the work runs: extended every third of its time to live. Should it be lost
+    // anyway (a pause longer than the TTL), the fencing token stops this worker's writes.
+    this.token = token;
+    const heartbeat = setInterval(() => {
+      this.redis.eval(EXTEND_SCRIPT, 1, key, token, this.lockTtlMs).catch(() => undefined);
+    }, Math.max(10, Math.floor(this.lockTtlMs / 3)));
+    heartbeat.unref?.();
     try {
       return await fn();
     } finally {
+      clearInterval(heartbeat);
+      this.token = null;
       await this.redis.eval(UNLOCK_SCRIPT, 1, key, token);
     }
   }
@@ -250,6 +289,20 @@ export async function openRedisWireStore(url: string, options: RedisStoreOptions
     await (redis as unknown as { ping(): Promise<unknown> }).ping();
   } catch (e) {
     throw fail(e);
+  }
+  // A server that evicts any key when full would drop acknowledged articles without a word.
+  let policy: string | null = null;
+  try {
+    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    policy = reply[1] ?? null;
+  } catch {
+    // CONFIG is disabled on some managed servers: the policy cannot be checked there.
+  }
+  if (policy !== null && policy.startsWith('allkeys-')) {
+    redis.disconnect();
+    throw new Error(
+      `The Redis server at ${where} evicts any key when full (maxmemory-policy ${policy}): the index would lose articles without a word. Use noeviction (or a volatile-* policy).`,
+    );
   }
   const store = new RedisWireStore(redis, options.namespace ?? 'default', options.lockTtlMs ?? 30_000);
   try {
