@@ -229,3 +229,44 @@ describe('file store: one writer, readers that never write', () => {
     expect(() => new FileWireStore(join(tempDir(), 'mistyped'), { readOnly: true })).toThrow(/no wiretrace store here/);
   });
 });
+
+describe('file store on a full disk', () => {
+  it('should take back a write that failed part-way, so the journal stays whole and opens again', async () => {
+    class FullOnce extends FileWireStore {
+      failNext = false;
+      protected override writeAll(data: Buffer): void {
+        if (this.failNext) {
+          this.failNext = false;
+          super.writeAll(data.subarray(0, Math.floor(data.length / 2))); // half a line lands
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
+        super.writeAll(data);
+      }
+    }
+    const dir = tempDir();
+    const store = new FullOnce(dir);
+    const article = (id: string, seq: number) => ({ id, story: 's1', text: id, time: 0, seq, buckets: [seq], trigrams: [seq] });
+    await store.put(article('a', 1));
+    store.failNext = true;
+    await expect(store.put(article('b', 2))).rejects.toThrow('ENOSPC');
+    await store.put(article('c', 3)); // space is back
+    await store.close();
+    const reopened = new FileWireStore(dir);
+    expect(reopened.recovered).toBe(0);
+    expect([(await reopened.get('a'))?.id, await reopened.get('b'), (await reopened.get('c'))?.id]).toEqual(['a', undefined, 'c']);
+    await reopened.close();
+  });
+
+  it('should say what a recovery dropped, with a non-zero exit', async () => {
+    const { runCliAsync } = await import('../src/cli/main.js');
+    const dir = tempDir();
+    const s = new FileWireStore(dir);
+    await s.put({ id: 'a', story: 's1', text: 'a', time: 0, seq: 1, buckets: [1], trigrams: [1] });
+    await s.close();
+    appendFileSync(join(dir, 'journal.jsonl'), '{"op":"put","arti'); // a crash mid-line
+    let err = '';
+    const code = await runCliAsync({ argv: ['index', 'add', '--store', dir], readStdin: () => '', stdinLines: async function* () {}, stdout: () => undefined, stderr: (x) => (err += x) });
+    expect(code).toBe(1);
+    expect(err).toContain('dropped 1 cut-short line at the end of the journal');
+  });
+});

@@ -88,6 +88,10 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       windowMs = days * 86_400_000;
     }
     const store = await openStore(values.store, values.namespace, command !== 'add');
+    // A recovery is never silent: what was dropped is said, and the exit status says it too.
+    const recovered = store instanceof FileWireStore ? store.recovered : 0;
+    if (recovered > 0)
+      io.stderr(`wiretrace: warning: ${values.store}: dropped ${recovered} cut-short line${recovered === 1 ? '' : 's'} at the end of the journal (a write interrupted by a crash or a full disk); the articles in ${recovered === 1 ? 'it were' : 'them were'} not acknowledged\n`);
     index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}) });
     if (command === 'stats') {
       io.stdout(JSON.stringify(await index.stats()) + '\n');
@@ -139,7 +143,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       }
     }
     if (io.stderrIsTTY === true) io.stderr(`\r${n} articles done${' '.repeat(20)}\n`);
-    return failed > 0 ? 1 : 0;
+    return failed > 0 || recovered > 0 ? 1 : 0;
   } catch (e) {
     return reportFailure(e, INDEX_USAGE, io);
   } finally {

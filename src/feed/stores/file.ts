@@ -15,7 +15,7 @@
  * Redis.
  */
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { MemoryWireStore } from './memory.js';
@@ -205,9 +205,26 @@ export class FileWireStore extends MemoryWireStore {
   private append(value: unknown): void {
     if (this.fd < 0) throw new Error('the store was opened read-only.');
     const data = Buffer.from(line(value));
+    const before = fstatSync(this.fd).size;
+    try {
+      this.writeAll(data);
+      fsyncSync(this.fd);
+    } catch (e) {
+      // A write that failed part-way (a full disk) is taken back, so the journal stays whole and
+      // later writes do not land after half a line.
+      try {
+        ftruncateSync(this.fd, before);
+      } catch {
+        // Nothing more can be done here; the next open will find and report the cut line.
+      }
+      throw e;
+    }
+  }
+
+  /** Writes bytes at the end of the journal (a seam for tests that simulate a full disk). */
+  protected writeAll(data: Buffer): void {
     let off = 0;
     while (off < data.length) off += writeSync(this.fd, data, off);
-    fsyncSync(this.fd);
   }
 
   override async put(article: StoredArticle): Promise<void> {
