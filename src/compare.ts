@@ -146,6 +146,11 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   const warnings = new Map<number, string[]>();
   const articles = sorted.map((a, i) => {
     if (a.format !== 'html') return a;
+    // A page past maxChars is not parsed at all: extraction of a 50 MB page ran for minutes.
+    if (a.text.length > o.maxChars) {
+      warnings.set(i, [`the page is ${a.text.length} characters, more than maxChars (${o.maxChars}); not extracted`]);
+      return { ...a, text: '' };
+    }
     const extracted = extractArticle(a.text);
     if (extracted.warning !== undefined) warnings.set(i, [extracted.warning]);
     return { ...a, text: extracted.text };

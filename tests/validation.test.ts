@@ -137,3 +137,19 @@ describe('index add line bound', () => {
     expect(err).toContain('line 1');
   });
 });
+
+describe('size before extraction', () => {
+  it('should not parse a page past maxChars, and say so', () => {
+    const page = `<article><p>${'Rescuers pulled survivors from the mine. '.repeat(2000)}</p></article>`;
+    const r = compareArticles([{ id: 'big', text: page, format: 'html' }, a], { maxChars: 10_000 });
+    const d = r.documents.find((x) => x.id === 'big')!;
+    expect(d.warnings).toEqual([`the page is ${page.length} characters, more than maxChars (10000); not extracted`]);
+    expect(d.segments).toEqual([]);
+  });
+
+  it('should refuse in the feed a page past the limit and a text of white space only', async () => {
+    const index = createWireIndex({ now: () => 0 });
+    await expect(index.add({ id: 'big', html: 'x'.repeat(5_000_001) })).rejects.toThrow(/more than 5000000; not extracted/);
+    await expect(index.add({ id: 'blank', text: ' \n\t ' })).rejects.toThrow('article "blank" has an empty text.');
+  });
+});
