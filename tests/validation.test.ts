@@ -147,9 +147,20 @@ describe('size before extraction', () => {
     expect(d.segments).toEqual([]);
   });
 
-  it('should refuse in the feed a page past the limit and a text of white space only', async () => {
+  it('should refuse in the feed a page past the limit, and in index add a text of white space only', async () => {
     const index = createWireIndex({ now: () => 0 });
     await expect(index.add({ id: 'big', html: 'x'.repeat(5_000_001) })).rejects.toThrow(/more than 5000000; not extracted/);
-    await expect(index.add({ id: 'blank', text: ' \n\t ' })).rejects.toThrow('article "blank" has an empty text.');
+    let out = '';
+    const code = await runCliAsync({
+      argv: ['index', 'add', '--store', mkdtempSync(join(tmpdir(), 'wiretrace-blank-'))],
+      readStdin: () => '',
+      stdinLines: async function* () {
+        yield JSON.stringify({ id: 'blank', text: ' \n\t ' });
+      },
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(1);
+    expect(JSON.parse(out.trim())).toMatchObject({ line: 1, error: 'article "blank" has an empty text' });
   });
 });

@@ -129,6 +129,10 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
         } catch (e) {
           throw new Error(`not valid JSON (${(e as Error).message})`);
         }
+        // As compare does with files: an article of white space only is refused, by its line.
+        const body = (value as { text?: unknown; html?: unknown } | null) ?? {};
+        const given = typeof body.text === 'string' ? body.text : typeof body.html === 'string' ? body.html : null;
+        if (given !== null && given.trim().length === 0) throw new Error(`article ${JSON.stringify((value as { id?: unknown }).id)} has an empty text`);
         result = JSON.stringify(await index.add(value as FeedArticle));
       } catch (e) {
         failed++;

@@ -40,7 +40,6 @@ export function toArticle(a: FeedArticle): Article {
     if (a[k] !== undefined && typeof a[k] !== 'string') throw new TypeError(`article ${JSON.stringify(a.id)}: ${k} must be a string.`);
   if (hasHtml && a.html!.length > LIMITS.maxChars)
     throw new RangeError(`article ${JSON.stringify(a.id)}: the page is ${a.html!.length} characters, more than ${LIMITS.maxChars}; not extracted.`);
-  if (hasText && a.text!.trim().length === 0) throw new TypeError(`article ${JSON.stringify(a.id)} has an empty text.`);
   const text = hasHtml ? extractArticle(a.html!).text : a.text!;
   return { id: a.id, text, ...metadata(a) };
 }

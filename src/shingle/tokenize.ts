@@ -110,8 +110,29 @@ export function tokenizeWords(text: string): Token[] {
 export function tokenizeWithSegmenter(text: string): Token[] {
   wordSegmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
   const tokens: Token[] = [];
-  for (const s of wordSegmenter.segment(text)) {
-    if (s.isWordLike) tokens.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
+  // The engine's dictionary segmentation (Thai, Lao, Khmer, Myanmar) grows faster than linearly
+  // on one long run (80,000 Thai characters: 1.8 s, against 38 ms for 40,000): it is fed pieces
+  // of at most WORD_CHUNK characters, cut at white space (or, in a run without any, at a
+  // character boundary).
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + WORD_CHUNK);
+    if (to < text.length) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + WORD_CHUNK / 2) to = space + 1;
+      else if (isLowSurrogate(text.charCodeAt(to))) to--;
+    }
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const s of wordSegmenter.segment(part)) {
+      if (s.isWordLike) tokens.push({ text: s.segment, start: from + s.index, end: from + s.index + s.segment.length });
+    }
+    from = to;
   }
   return tokens;
+}
+
+/** Longest piece of text given to the engine's word segmenter at once. */
+const WORD_CHUNK = 4096;
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -317,6 +317,7 @@ declare class FileWireStore extends MemoryWireStore {
     constructor(dir: string, options?: FileStoreOptions);
     private replay;
     private append;
+    protected writeAll(data: Buffer): void;
     put(article: StoredArticle): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     merge(into: string, from: readonly string[]): Promise<void>;
