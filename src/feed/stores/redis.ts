@@ -163,6 +163,8 @@ class RedisWireStore implements WireStore {
     const res = await m.exec();
     if (res === null) throw new Error(LOCK_LOST); // the lock changed hands between WATCH and EXEC
     for (const [err] of res) if (err !== null) throw err;
+    // Verified, not assumed: a server that drops keys must not acknowledge an article it lost.
+    if ((await this.redis.get(`${this.p}astory:${h}`)) !== story) throw new Error(`article ${JSON.stringify(a.id)} was not kept by the Redis server after its write.`);
   }
 
   async delete(id: string): Promise<StoredArticle | undefined> {
