@@ -95,3 +95,11 @@ describe('shingle', () => {
     });
   });
 });
+
+describe('tokenizeWithSegmenter on long runs', () => {
+  it('should give the same tokens in pieces as the engine gives on the whole text', () => {
+    const thai = 'รัฐบาลไทยประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกร ที่ได้รับผลกระทบจากน้ำท่วม '.repeat(400); // ~30,000 characters
+    const whole = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(thai)].filter((s) => s.isWordLike).map((s) => [s.segment, s.index]);
+    expect(tokenizeWithSegmenter(thai).map((t) => [t.text, t.start])).toEqual(whole);
+  });
+});
