@@ -23,4 +23,5 @@ process.exitCode = await runCliAsync({
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   now: () => performance.now(),
+  env: process.env,
 });

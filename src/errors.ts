@@ -41,8 +41,14 @@ export const messages = {
     `whollyDerived (${wholly}) must not be below partiallyDerived (${partially}).`,
 } as const;
 
-/** The known name closest to `key` by edit distance, when it is close (a typo). */
-function nearest(key: string, known: readonly string[]): string | null {
+/**
+ * The known name closest to `key` by edit distance, when it is close (a typo).
+ *
+ * @param key - What was given.
+ * @param known - The names that exist.
+ * @returns The nearest name, or `null` when none is close.
+ */
+export function nearest(key: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of known) {

@@ -16,7 +16,7 @@ import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { INDEX_USAGE } from './index-command.js';
-import { UsageError, reportFailure, type CliIo } from './io.js';
+import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
 import { loadInputs } from './load.js';
 
 /** Usage of the command line. */
@@ -37,8 +37,12 @@ Options:
   --json           write the JSON report (schema wiretrace/report@1)
   --format FORMAT  text (default) or json
   --html FILE      also write the HTML report (one self-contained page) to FILE
-  --color          colour the text report (default on a terminal); --no-color to turn off
-  -h, --help       show this help
+  -o, --output FILE  write the report to FILE instead of standard output
+  --full           print whole wire passages in the text report (not cut at 160 characters)
+  --color          colour the text report (default on a terminal; NO_COLOR turns it off,
+                   FORCE_COLOR on); --no-color to turn off
+  -q, --quiet      print errors only (no warnings, no "wrote FILE")
+  -h, --help       show this help (wiretrace help index: the index commands)
   -v, --version    show the version
 
 Exit status: 0 on success, 1 when an input could not be read (the others are still
@@ -46,6 +50,8 @@ compared), 2 on a usage error.
 `;
 
 
+
+const OPTIONS = ['reference', 'chrome-from', 'html', 'output', 'full', 'quiet', 'json', 'format', 'color', 'no-color', 'help', 'version'];
 
 /**
  * Runs `wiretrace compare` (and the top-level help and version).
@@ -64,6 +70,9 @@ export function runCompareCli(io: CliIo): number {
         reference: { type: 'string' },
         'chrome-from': { type: 'string', multiple: true },
         html: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        full: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
         json: { type: 'boolean' },
         format: { type: 'string' },
         color: { type: 'boolean' },
@@ -73,12 +82,15 @@ export function runCompareCli(io: CliIo): number {
       },
     });
   } catch (e) {
-    io.stderr(`wiretrace: ${(e as Error).message}\n\n${USAGE}`);
+    // One line that names the option and the nearest one, not Node's parser text and the manual.
+    io.stderr(`wiretrace: ${optionError(e as Error, OPTIONS)}\nwiretrace: see wiretrace --help\n`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout(positionals[0] === 'index' ? INDEX_USAGE : USAGE);
+  // `wiretrace help`, `wiretrace help index`, `wiretrace compare --help`.
+  if (values.help === true || positionals[0] === 'help') {
+    const topic = positionals[0] === 'help' ? positionals[1] : positionals[0];
+    io.stdout(topic === 'index' ? INDEX_USAGE : USAGE);
     return 0;
   }
   if (values.version === true) {
@@ -89,15 +101,20 @@ export function runCompareCli(io: CliIo): number {
     const [command, ...paths] = positionals;
     if (command !== 'compare') throw new UsageError(command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`);
     if (paths.length === 0) throw new UsageError('compare needs at least one PATH (a file, a folder, or - for JSONL on stdin)');
+    if (values.json === true && values.format !== undefined && values.format !== 'json')
+      throw new UsageError(`--json and --format ${values.format} ask for two formats; give one`);
     const format = values.json === true ? 'json' : (values.format ?? 'text');
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got ${JSON.stringify(format)})`);
     const loaded = loadInputs(paths, io);
-    for (const w of loaded.warnings) io.stderr(`wiretrace: warning: ${w}\n`);
+    const quiet = values.quiet === true;
+    if (!quiet) for (const w of loaded.warnings) io.stderr(`wiretrace: warning: ${w}\n`);
     for (const e of loaded.errors) io.stderr(`wiretrace: error: ${e}\n`);
     if (loaded.articles.length === 0) {
       io.stderr('wiretrace: error: no article could be read\n');
       return 1;
     }
+    if (loaded.articles.length === 1 && !quiet)
+      io.stderr('wiretrace: warning: only one article was read: give two or more to compare, or name the wire copy with --reference\n');
     const reference = values.reference;
     if (reference !== undefined && !loaded.articles.some((a) => a.id === reference))
       throw new UsageError(`--reference ${JSON.stringify(reference)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
@@ -120,7 +137,17 @@ export function runCompareCli(io: CliIo): number {
         io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
         failed = true;
       }
-    const color = values['no-color'] === true ? false : values.color === true ? true : io.isTTY === true;
+    const env = io.env ?? {};
+    const color =
+      values['no-color'] === true
+        ? false
+        : values.color === true
+          ? true
+          : env.NO_COLOR !== undefined && env.NO_COLOR !== ''
+            ? false
+            : env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
+              ? true
+              : io.isTTY === true && values.output === undefined;
     if (values.html !== undefined) {
       try {
         writeFileSync(values.html, renderHtml(report, loaded.articles));
@@ -128,9 +155,18 @@ export function runCompareCli(io: CliIo): number {
         io.stderr(`wiretrace: error: cannot write ${values.html} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
         return 1;
       }
-      io.stderr(`wiretrace: wrote ${values.html}\n`);
+      if (!quiet) io.stderr(`wiretrace: wrote ${values.html}\n`);
     }
-    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color }));
+    const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color, ...(values.full === true ? { excerpt: Number.MAX_SAFE_INTEGER } : {}) });
+    if (values.output !== undefined) {
+      try {
+        writeFileSync(values.output, out);
+      } catch (e) {
+        io.stderr(`wiretrace: error: cannot write ${values.output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        return 1;
+      }
+      if (!quiet) io.stderr(`wiretrace: wrote ${values.output}\n`);
+    } else io.stdout(out);
     return failed ? 1 : 0;
   } catch (e) {
     return reportFailure(e, USAGE, io);

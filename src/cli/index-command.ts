@@ -17,7 +17,8 @@ import type { FeedArticle, WireIndex } from '../feed/types.js';
 import { createWireIndex } from '../feed/wire-index.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
-import { UsageError, reportFailure, type CliIo } from './io.js';
+import { VERSION } from '../version.js';
+import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
 import { MAX_FILE_BYTES } from './load.js';
 
 /** Usage of the index commands. */
@@ -66,14 +67,19 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
         json: { type: 'boolean' },
         html: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     }));
   } catch (e) {
-    io.stderr(`wiretrace: ${(e as Error).message}\n\n${INDEX_USAGE}`);
+    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
     return 2;
   }
-  if (values.help === true) {
+  if (values.help === true || positionals[0] === 'help') {
     io.stdout(INDEX_USAGE);
+    return 0;
+  }
+  if (values.version === true) {
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;

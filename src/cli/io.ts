@@ -1,6 +1,7 @@
 /** The command line's I/O, and how a thrown error becomes output and an exit status. */
 
 import { readSync } from 'node:fs';
+import { nearest } from '../errors.js';
 
 /** What `runCli` reads and writes. */
 export interface CliIo {
@@ -20,6 +21,8 @@ export interface CliIo {
   stderrIsTTY?: boolean;
   /** Clock in ms, for rates. */
   now?: () => number;
+  /** Environment variables (NO_COLOR, FORCE_COLOR). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A mistake in the command line: usage is shown and the exit status is 2. */
@@ -76,3 +79,18 @@ export function readBoundedFd(fd: number, max: number = MAX_STDIN_BYTES): string
   }
   return Buffer.concat(chunks, total).toString('utf8');
 }
+
+/**
+ * One line for a parser error: the unknown option and the nearest known one.
+ *
+ * @param e - The parser's error.
+ * @param known - The command's options.
+ * @returns The message.
+ */
+export function optionError(e: Error, known: readonly string[]): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(e.message)?.[1];
+  if (unknown === undefined) return e.message.split('. ')[0]!.replace(/\.$/, '');
+  const near = nearest(unknown.replace(/^-+/, ''), known);
+  return `unknown option ${unknown}${near !== null ? ` (did you mean --${near}?)` : ''}`;
+}
+

@@ -110,7 +110,14 @@ function loadFile(path: string, loaded: Loaded): void {
 
 function loadJsonl(input: string, loaded: Loaded): void {
   // A UTF-8 byte-order mark before the first line is not part of it.
-  (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).split(/\r?\n/).forEach((raw, i) => {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Plain text piped in by mistake: one error that says what stdin must be, not one per line.
+  const first = text.split(/\r?\n/).find((l) => l.trim().length > 0);
+  if (first !== undefined && !first.trimStart().startsWith('{')) {
+    loaded.errors.push('stdin: not JSON Lines (one {"id": …, "text": …} object per line); to compare plain text, give files or folders');
+    return;
+  }
+  text.split(/\r?\n/).forEach((raw, i) => {
     const where = `stdin line ${i + 1}`;
     if (raw.trim().length === 0) return;
     if (raw.length > MAX_FILE_BYTES) {
@@ -175,9 +182,12 @@ export function loadInputs(paths: readonly string[], io: CliIo): Loaded {
       loadFile(path, loaded);
       continue;
     }
-    const names = readdirSync(path)
-      .filter((n) => /\.(txt|html?)$/i.test(n))
-      .sort();
+    const all = readdirSync(path).sort();
+    const names = all.filter((n) => /\.(txt|html?)$/i.test(n));
+    // Files of other kinds are skipped, and said to be (a folder of .md notes is not silently empty).
+    const skipped = all.filter((n) => !/\.(txt|html?)$/i.test(n) && !n.startsWith('.'));
+    if (skipped.length > 0)
+      loaded.warnings.push(`${path}: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not .txt or .html (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''})`);
     if (names.length === 0) loaded.errors.push(`${path}: the folder holds no .txt or .html file`);
     for (const n of names) loadFile(join(path, n), loaded);
   }

@@ -74,7 +74,7 @@ export function formatReport(report: Report, articles: readonly Article[], optio
   for (const story of report.stories) {
     line();
     const basis = story.reference !== null ? `reference ${sanitize(story.reference)}` : 'reconstructed from the outlets';
-    line(c.bold(`Story ${story.id}`) + ` — ${story.documents.length} documents, agency ${story.agency ?? 'not credited'}, wire text of ${story.wire.length} passages (${basis})`);
+    line(c.bold(`Story ${story.id}`) + ` — ${story.documents.length} documents, agency ${story.agency ?? 'not credited'}, wire text of ${story.wire.length} passage${story.wire.length === 1 ? '' : 's'} (${basis})`);
     for (const id of story.wire) {
       const k = clusters.get(id)!;
       const who = [...new Set(k.members.map((m) => m.document))];

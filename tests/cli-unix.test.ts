@@ -1,0 +1,81 @@
+/** The command line as a unix user expects it. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runCliAsync, type CliIo } from '../src/cli/main.js';
+import { corpusDir, seed } from './helpers.js';
+
+function run(argv: string[], extra: Partial<CliIo> = {}): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli({ argv, readStdin: () => '', stdout: (s) => (out += s), stderr: (s) => (err += s), ...extra });
+  return { code, out, err };
+}
+
+describe('cli, the unix way', () => {
+  it('should honour NO_COLOR and FORCE_COLOR, and --color/--no-color over both', () => {
+    const esc = (s: string) => s.includes('\u001b[');
+    expect(esc(run(['compare', corpusDir], { isTTY: true, env: { NO_COLOR: '1' } }).out)).toBe(false);
+    expect(esc(run(['compare', corpusDir], { isTTY: false, env: { FORCE_COLOR: '1' } }).out)).toBe(true);
+    expect(esc(run(['compare', corpusDir, '--color'], { env: { NO_COLOR: '1' } }).out)).toBe(true);
+    expect(esc(run(['compare', corpusDir, '--no-color'], { env: { FORCE_COLOR: '1' } }).out)).toBe(false);
+  });
+
+  it('should write to -o FILE, say so unless -q, and print nothing to stdout', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wiretrace-o-')), 'report.json');
+    const loud = run(['compare', corpusDir, '--json', '-o', file]);
+    expect([loud.code, loud.out, loud.err]).toEqual([0, '', `wiretrace: wrote ${file}\n`]);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schema).toBe('wiretrace/report@1');
+    expect(run(['compare', corpusDir, '--json', '-o', file, '-q']).err).toBe('');
+  });
+
+  it('should answer help and --version at every level', async () => {
+    expect(run(['help']).out).toContain('Usage: wiretrace compare');
+    expect(run(['help', 'index']).out).toContain('Usage: wiretrace index add');
+    expect(run(['compare', '--help']).out).toContain('Usage: wiretrace compare');
+    let out = '';
+    await runCliAsync({ argv: ['index', '--version'], readStdin: () => '', stdout: (s) => (out += s), stderr: () => undefined });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('should name an unknown option and the nearest one in one line, with exit 2', () => {
+    const r = run(['compare', corpusDir, '--fromat', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('wiretrace: unknown option --fromat (did you mean --format?)\nwiretrace: see wiretrace --help\n');
+  });
+
+  it('should refuse --json with another --format', () => {
+    const r = run(['compare', corpusDir, '--json', '--format', 'text']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--json and --format text ask for two formats; give one');
+  });
+
+  it('should give one error for plain text on stdin, not one per line', () => {
+    const r = run(['compare', '-'], { readStdin: () => seed('001').text });
+    expect(r.code).toBe(1);
+    expect(r.err.match(/error:/g)).toHaveLength(2); // the stdin error, then "no article could be read"
+    expect(r.err).toContain('stdin: not JSON Lines');
+  });
+
+  it('should say which files of a folder it skipped, and warn when there is one article only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-md-'));
+    writeFileSync(join(dir, 'a.txt'), seed('001').text);
+    writeFileSync(join(dir, 'notes.md'), '# notes');
+    const r = run(['compare', dir]);
+    expect(r.err).toContain('skipped 1 file that is not .txt or .html (notes.md)');
+    expect(r.err).toContain('only one article was read: give two or more to compare, or name the wire copy with --reference');
+  });
+
+  it('should print whole wire passages with --full, and count "1 passage" right', () => {
+    const cut = run(['compare', corpusDir, '--no-color']).out;
+    const full = run(['compare', corpusDir, '--no-color', '--full']).out;
+    expect(cut).toMatch(/…\n/);
+    expect(full.split('\n').find((l) => l.includes('s1.w1 '))).not.toContain('…');
+    const one = 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.';
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-one-'));
+    writeFileSync(join(dir, 'a.txt'), one);
+    writeFileSync(join(dir, 'b.txt'), one);
+    expect(run(['compare', dir]).out).toContain('wire text of 1 passage (');
+  });
+});
