@@ -202,3 +202,53 @@ describe('html element ids', () => {
     expect(new Set(ids).size).toBe(3);
   });
 });
+
+describe('html report an editor reads at a glance', () => {
+  const articles = seeds();
+  const report = compareArticles(articles);
+  let browser2: Browser;
+  beforeAll(async () => {
+    browser2 = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser2?.close();
+  });
+
+  const render = async (width: number, name: string): Promise<Page> => {
+    mkdirSync(outDir, { recursive: true });
+    const file = `${outDir}${name}.html`;
+    writeFileSync(file, renderHtml(report, articles));
+    const page = await browser2.newPage({ viewport: { width, height: 1000 } });
+    await page.goto(pathToFileURL(file).href);
+    await page.screenshot({ path: `${outDir}${name}.png` });
+    console.log(`screenshot: ${outDir}${name}.png`);
+    return page;
+  };
+
+  it('should say in one line what matters, show credit evidence, figures and the wire text (1400 px)', async () => {
+    const page = await render(1400, 'glance-1400');
+    const headline = await page.locator('p.headline').innerText();
+    expect(headline).toMatch(/^5 outlets · 2 wholly derived · 2 partially · 3 altered quotes · \d+ changed figures? · 1 uncredited$/);
+    expect(await page.locator('table.summary td.credit').first().innerText()).toContain('according to AFP');
+    expect(await page.locator('table.summary th').allInnerTexts()).toEqual(expect.arrayContaining(['Verbatim', 'Moved', 'Figures', 'Names']));
+    const wire = page.locator('ol.wiretext li');
+    expect(await wire.count()).toBe(report.stories[0]!.wire.length);
+    expect(await wire.first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('should show every outlet as a card whose verdict and shares fit a 390 px phone', async () => {
+    const page = await render(390, 'glance-390');
+    const rows = page.locator('table.summary tbody tr');
+    expect(await rows.count()).toBe(5);
+    for (let i = 0; i < 5; i++) {
+      for (const label of ['Verdict', 'Derived', 'Credit']) {
+        const box = (await rows.nth(i).locator(`td[data-label="${label}"]`).boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+    }
+    // Nothing wider than the screen: no sideways scrolling to read a verdict.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+});

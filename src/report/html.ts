@@ -75,7 +75,21 @@ del{background:var(--del);color:var(--del-fg)}
 #panel ol{padding-left:18px;margin:6px 0}
 #panel li{margin:6px 0;white-space:pre-wrap;overflow-wrap:anywhere}
 #panel button.close{float:right}
-@media (max-width:700px){.rows{grid-template-columns:1fr}.rows>.wirecol{border-left:0;background:#fafafa}main{padding:0 10px 30px}header.top{padding:12px 10px}}
+.headline{font-size:16px;margin:6px 0 0}
+.headline b{font-weight:700}
+.badge.num{color:#8a4b00}.badge.name{color:#1a4d8f}
+.evidence{color:var(--muted);font-size:12px}
+ol.wiretext{padding-left:0;list-style:none;margin:0}
+ol.wiretext li{display:grid;grid-template-columns:4.5em 6.5em 1fr;gap:8px;padding:4px 0;border-bottom:1px solid #eee}
+ol.wiretext .attested{color:var(--muted);font-size:12px}
+ol.wiretext li>.badge{align-self:start;justify-self:start}
+table.summary td.credit{white-space:normal;min-width:12em}
+@media (max-width:700px){.rows{grid-template-columns:1fr}.rows>.wirecol{border-left:0;background:#fafafa}.rows>.p.wire.same,.rows>.head.wirecol{display:none}main{padding:0 10px 30px}header.top{padding:12px 10px}
+table.summary thead{display:none}table.summary,table.summary tbody,table.summary tr,table.summary td{display:block;width:100%;white-space:normal}
+table.summary tr{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 8px}
+table.summary td{border:0;padding:2px 0;text-align:left}table.summary td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+table.summary td.num{display:inline-block;width:auto;margin-right:14px}
+ol.wiretext li{grid-template-columns:4em 1fr}ol.wiretext .attested{display:none}}
 @media print{#panel,th button::after,.noprint{display:none!important}details.outlet{break-inside:auto}.p{break-inside:avoid}body{font-size:11pt}}
 `;
 
@@ -144,6 +158,23 @@ interface Row {
   interactive: boolean;
 }
 
+/** The line an editor reads first: how many outlets, how derived, what went wrong. */
+function headline(report: Report): string {
+  const outlets = report.documents.filter((d) => d.role !== 'reference');
+  const count = (f: (d: DocumentReport) => boolean): number => outlets.filter(f).length;
+  const quotes = outlets.reduce((n, d) => n + d.counts.alteredQuotes, 0);
+  const figures = outlets.reduce((n, d) => n + d.segments.filter((s) => s.changes?.some((c) => c.type === 'number')).length, 0);
+  const plural = (n: number, one: string, many: string): string => `<b>${n}</b> ${n === 1 ? one : many}`;
+  return [
+    plural(outlets.length, 'outlet', 'outlets'),
+    `${plural(count((d) => d.verdict === 'wholly-derived'), 'wholly derived', 'wholly derived')}`,
+    `${plural(count((d) => d.verdict === 'partially-derived'), 'partially', 'partially')}`,
+    plural(quotes, 'altered quote', 'altered quotes'),
+    plural(figures, 'changed figure', 'changed figures'),
+    plural(count((d) => d.uncreditedReuse), 'uncredited', 'uncredited'),
+  ].join(' · ');
+}
+
 function textOf(doc: DocumentReport, texts: ReadonlyMap<string, string>): string {
   return doc.text ?? texts.get(doc.id) ?? '';
 }
@@ -202,6 +233,8 @@ function rowsFor(doc: DocumentReport, text: string, clusters: ReadonlyMap<string
     if (s.kind === 'added') badges.push('<span class="badge">added</span>');
     if (s.kind === 'reworded') badges.push(`<span class="badge">reworded ${s.similarity?.toFixed(2) ?? ''}</span>`);
     if (quote) badges.push('<span class="flag">ALTERED QUOTE</span> ');
+    if (s.changes?.some((c) => c.type === 'number') === true) badges.push('<span class="badge num">figure changed</span>');
+    if (s.changes?.some((c) => c.type === 'name') === true) badges.push('<span class="badge name">name changed</span>');
     if (isMoved) badges.push('<span class="badge mv">moved</span>');
     const body = s.kind === 'reworded' ? renderSegmentDiff(s) : slice;
     const wire = wireIds
@@ -211,7 +244,8 @@ function rowsFor(doc: DocumentReport, text: string, clusters: ReadonlyMap<string
     rows.push({
       outlet: `${badges.join('')}${body}`,
       outletClass: `p ${s.kind}${quote ? ' altered' : ''}${isMoved ? ' moved' : ''}`,
-      wire: `<div class="p wire">${wire}</div>`,
+      // On a narrow screen the wire column is hidden where it only repeats the outlet's text.
+      wire: `<div class="p wire${s.kind === 'verbatim' || s.kind === 'boilerplate' || wire === '' ? ' same' : ''}">${wire}</div>`,
       clusters: s.clusters,
       badges,
       interactive: s.clusters.length > 0,
@@ -252,28 +286,55 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style></head><body>`,
-    `<header class="top"><h1>${escapeHtml(title)}</h1><div class="muted">${report.documents.length} documents · ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'} · ${escapeHtml(report.generator)} · ${escapeHtml(report.schema)}</div></header>`,
+    `<header class="top"><h1>${escapeHtml(title)}</h1><p class="headline">${headline(report)}</p><div class="muted">${report.documents.length} document${report.documents.length === 1 ? '' : 's'} · ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'} · ${escapeHtml(report.generator)} · ${escapeHtml(report.schema)}</div></header>`,
     '<main>',
   );
 
   // Summary table.
-  out.push('<h2 id="summary">Outlets</h2><div class="scroll"><table class="sortable summary"><thead><tr>');
-  for (const h of ['Outlet', 'Verdict', 'Derived', 'Coverage', 'Credited', 'Added', 'Cut', 'Reworded', 'Altered quotes', 'Story'])
-    out.push(`<th scope="col"><button type="button">${h}</button></th>`);
+  out.push('<h2 id="summary">Outlets</h2>');
+  out.push(
+    '<p class="legend muted noprint"><span><span class="flag">1</span> altered quotes</span><span><span class="badge num">2</span> changed figures</span><span><span class="badge name">1</span> changed names</span><span><span class="flag">NO</span> reuses the wire without credit</span></p>',
+  );
+  out.push('<div class="scroll"><table class="sortable summary"><thead><tr>');
+  const heads = ['Outlet', 'Verdict', 'Derived', 'Coverage', 'Credit', 'Verbatim', 'Reworded', 'Added', 'Cut', 'Moved', 'Altered quotes', 'Figures', 'Names', 'Story'];
+  for (const h of heads) out.push(`<th scope="col"><button type="button">${h}</button></th>`);
   out.push('</tr></thead><tbody>');
   for (const d of report.documents) {
+    const text = textOf(d, texts);
+    const changed = (type: string): number => d.segments.filter((s) => s.changes?.some((c) => c.type === type)).length;
+    const numbers = changed('number');
+    const names = changed('name');
+    const evidence = d.attribution.filter((a) => a.kind !== 'wire-sourcing').map((a) => text.slice(a.start, a.end)).slice(0, 2);
+    const credit = d.role === 'reference' ? 'reference' : d.credited ? `yes${evidence.length > 0 ? ` <span class="evidence">${evidence.map((e) => `“${escapeHtml(e)}”`).join(', ')}</span>` : ''}` : d.uncreditedReuse ? '<span class="flag">NO</span>' : 'no';
+    const label = (h: string, body: string, cls = ''): string => `<td${cls !== '' ? ` class="${cls}"` : ''} data-label="${h}">${body}</td>`;
     out.push(
-      `<tr><td><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a></td>`,
-      `<td class="verdict-${d.verdict ?? 'reference'}">${d.verdict ?? 'reference'}</td>`,
-      `<td class="num" data-sort="${d.derivedShare}">${pct(d.derivedShare)}</td>`,
-      `<td class="num" data-sort="${d.coverage}">${pct(d.coverage)}</td>`,
-      `<td>${d.credited ? 'yes' : d.uncreditedReuse ? '<span class="flag">NO</span>' : 'no'}</td>`,
-      `<td class="num">${d.counts.added}</td><td class="num">${d.counts.cut}</td><td class="num">${d.counts.reworded}</td>`,
-      `<td class="num">${d.counts.alteredQuotes > 0 ? `<span class="flag">${d.counts.alteredQuotes}</span>` : '0'}</td>`,
-      `<td>${escapeHtml(d.story ?? '—')}</td></tr>`,
+      `<tr><td><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.outlet ?? d.id)}</a>${d.outlet !== undefined ? ` <span class="evidence">${escapeHtml(d.id)}</span>` : ''}</td>`,
+      `<td class="verdict-${d.verdict ?? 'reference'}" data-label="Verdict">${d.verdict ?? 'reference'}</td>`,
+      `<td class="num" data-sort="${d.derivedShare}" data-label="Derived">${pct(d.derivedShare)}</td>`,
+      `<td class="num" data-sort="${d.coverage}" data-label="Coverage">${pct(d.coverage)}</td>`,
+      label('Credit', credit, 'credit'),
+      label('Verbatim', String(d.counts.verbatim), 'num'),
+      label('Reworded', String(d.counts.reworded), 'num'),
+      label('Added', String(d.counts.added), 'num'),
+      label('Cut', String(d.counts.cut), 'num'),
+      label('Moved', String(d.counts.moved), 'num'),
+      label('Altered quotes', d.counts.alteredQuotes > 0 ? `<span class="flag">${d.counts.alteredQuotes}</span>` : '0', 'num'),
+      label('Figures', numbers > 0 ? `<span class="badge num">${numbers}</span>` : '0', 'num'),
+      label('Names', names > 0 ? `<span class="badge name">${names}</span>` : '0', 'num'),
+      `${label('Story', escapeHtml(d.story ?? '—'))}</tr>`,
     );
   }
   out.push('</tbody></table></div>');
+
+  // The wire text of each story, to read on its own.
+  for (const story of report.stories) {
+    out.push(`<h2 id="wire-${escapeHtml(story.id)}">Wire text — story ${escapeHtml(story.id)} (${story.wire.length} passage${story.wire.length === 1 ? '' : 's'}, ${story.reference !== null ? `the reference ${escapeHtml(story.reference)}` : 'reconstructed from the outlets'})</h2><ol class="wiretext">`);
+    for (const id of story.wire) {
+      const c = clusters.get(id)!;
+      out.push(`<li><span class="badge">${escapeHtml(id.split('.').pop()!)}</span><span class="attested">${c.attestedBy} outlet${c.attestedBy === 1 ? '' : 's'}</span><span>${escapeHtml(c.canonical.text)}</span></li>`);
+    }
+    out.push('</ol>');
+  }
 
   // Coverage matrix per story: outlets × wire passages in wire order.
   for (const story of report.stories) {
