@@ -270,3 +270,17 @@ describe('file store on a full disk', () => {
     expect(err).toContain('dropped 1 cut-short line at the end of the journal');
   });
 });
+
+describe('feed articles as compare takes them', () => {
+  it('should take { text, format: "html" } like { html }', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const page = read(new URL('./fixtures/planet-karabakh.html', import.meta.url), 'utf8');
+    const index = createWireIndex({ now: () => 0 });
+    await index.add({ id: 'a', html: page });
+    const viaHtml = await index.query({ id: 'b', html: page });
+    const viaFormat = await index.query({ id: 'b', text: page, format: 'html' });
+    expect(viaFormat).toEqual(viaHtml);
+    expect(viaFormat.derivedShare).toBeGreaterThan(0.9);
+    await expect(index.add({ id: 'c', text: page, format: 'pdf' as never })).rejects.toThrow('format must be "text" or "html"');
+  });
+});

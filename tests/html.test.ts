@@ -248,7 +248,7 @@ describe('html report an editor reads at a glance', () => {
       }
     }
     // Nothing wider than the screen: no sideways scrolling to read a verdict.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   });
 });

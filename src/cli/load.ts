@@ -142,7 +142,7 @@ function loadJsonl(input: string, loaded: Loaded): void {
     loaded.articles.push({
       id: v.id,
       text: body,
-      ...(html !== undefined ? { format: 'html' as const } : {}),
+      ...(html !== undefined || v.format === 'html' ? { format: 'html' as const } : {}),
       ...(typeof v.outlet === 'string' ? { outlet: v.outlet } : {}),
       ...(typeof v.url === 'string' ? { url: v.url } : {}),
       ...(typeof v.publishedAt === 'string' ? { publishedAt: v.publishedAt } : {}),

@@ -33,14 +33,19 @@ const LIMITS = { maxChars: defaultCompareOptions.maxChars, maxSentences: default
 export function toArticle(a: FeedArticle): Article {
   if (typeof a !== 'object' || a === null) throw new TypeError('article must be an object { id, text } or { id, html }.');
   if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError('article needs a non-empty string id.');
-  const hasText = typeof a.text === 'string';
-  const hasHtml = typeof a.html === 'string';
-  if (hasText === hasHtml) throw new TypeError(`article ${JSON.stringify(a.id)} needs exactly one of "text" and "html" as a string.`);
+  if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
+    throw new TypeError(`article ${JSON.stringify(a.id)}: format must be "text" or "html" (got ${JSON.stringify(a.format)}).`);
+  // { text, format: 'html' } is the same as { html }, as compareArticles takes it.
+  const page = a.format === 'html' && typeof a.text === 'string' && a.html === undefined;
+  const hasText = typeof a.text === 'string' && !page;
+  const hasHtml = typeof a.html === 'string' || page;
+  if (hasText === hasHtml || (a.html !== undefined && a.text !== undefined)) throw new TypeError(`article ${JSON.stringify(a.id)} needs exactly one of "text" and "html" as a string.`);
+  const html = page ? a.text : a.html;
   for (const k of ['outlet', 'url', 'publishedAt'] as const)
     if (a[k] !== undefined && typeof a[k] !== 'string') throw new TypeError(`article ${JSON.stringify(a.id)}: ${k} must be a string.`);
-  if (hasHtml && a.html!.length > LIMITS.maxChars)
-    throw new RangeError(`article ${JSON.stringify(a.id)}: the page is ${a.html!.length} characters, more than ${LIMITS.maxChars}; not extracted.`);
-  const text = hasHtml ? extractArticle(a.html!).text : a.text!;
+  if (hasHtml && html!.length > LIMITS.maxChars)
+    throw new RangeError(`article ${JSON.stringify(a.id)}: the page is ${html!.length} characters, more than ${LIMITS.maxChars}; not extracted.`);
+  const text = hasHtml ? extractArticle(html!).text : a.text!;
   return { id: a.id, text, ...metadata(a) };
 }
 

@@ -7,9 +7,14 @@ import type { WireStore } from './stores/store.js';
 export interface FeedArticle {
   /** Unique id. */
   id: string;
-  /** Plain text (give `text` or `html`). */
+  /**
+   * The article: plain text, or with `format: 'html'` a saved page (as `Article` takes it). Give
+   * `text` or `html`.
+   */
   text?: string;
-  /** A saved page; its article body is extracted. */
+  /** `text` (default) or `html`, as in `Article`. @default 'text' */
+  format?: 'text' | 'html';
+  /** A saved page; its article body is extracted (the same as `text` with `format: 'html'`). */
   html?: string;
   /** Outlet or site. */
   outlet?: string;

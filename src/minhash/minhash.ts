@@ -6,8 +6,9 @@
  * is a bijection on 32-bit integers (an odd multiplier is invertible mod 2^32 and fmix32 is a
  * bijection), so the signature is a true k-permutation MinHash with the accuracy of independent
  * permutations, at the cost of four multiplies per shingle and permutation in typed arrays.
- * One-permutation hashing is faster but, on paragraph-length sets (tens of shingles against
- * 128 bins), densification leaves it ~35% less accurate, and paragraphs are what we compare.
+ * One-permutation hashing (`scheme: 'oph'`, with optimal densification) hashes each shingle
+ * once and is ~3× faster; `npm run bench` measures its Jaccard error beside this scheme's on the
+ * same pairs (0.0127 against 0.0126 on paragraph pairs, 0.030 against 0.035 on article pairs).
  */
 
 import { checkInteger, checkOptions, messages } from '../errors.js';
@@ -19,7 +20,8 @@ export const MINHASH_ALGORITHM = 'wiretrace-minhash-fmix32-v1';
 /**
  * Identifier of the one-permutation scheme (Li, Owen & Zhang 2012; optimal densification,
  * Shrivastava 2017): one hash per shingle, binned; empty bins borrow from a seeded probe sequence.
- * Several times faster, less accurate on sets with fewer shingles than bins.
+ * About three times faster; `npm run bench` measures its error beside k-permutation's on the same
+ * pairs, where the two are equal within noise.
  */
 export const OPH_ALGORITHM = 'wiretrace-oph-fmix32-v1';
 
@@ -48,9 +50,9 @@ export interface MinHashOptions {
    */
   seed?: number;
   /**
-   * `kperm`: numPerm independent permutations (accurate on short passages). `oph`: one
-   * permutation with densification (faster on long documents; signatures of the two schemes
-   * never compare).
+   * `kperm`: numPerm independent permutations. `oph`: one permutation with optimal
+   * densification, about three times faster with an error `npm run bench` measures equal within
+   * noise. Signatures of the two schemes never compare.
    * @default 'kperm'
    */
   scheme?: 'kperm' | 'oph';

@@ -221,6 +221,7 @@ interface WireStore {
 interface FeedArticle {
     id: string;
     text?: string;
+    format?: 'text' | 'html';
     html?: string;
     outlet?: string;
     url?: string;
