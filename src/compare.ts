@@ -26,7 +26,7 @@ export const defaultCompareOptions = Object.freeze({
 
 const LOWER_START = /^\p{Ll}/u;
 
-const COMPARE_KEYS = ['reference', 'chrome', 'stories', 'links', 'whollyDerived', 'partiallyDerived', 'creditedWireShare', 'maxChars', 'maxArticlesPerStory', 'maxSentencesPerDocument'];
+const COMPARE_KEYS = ['reference', 'chrome', 'stories', 'links', 'whollyDerived', 'partiallyDerived', 'creditedWireShare', 'maxChars', 'maxArticlesPerStory', 'maxSentencesPerDocument', 'onProgress'];
 const STORY_KEYS = ['threshold', 'minContainment', 'minShared', 'windowMs', 'minRareShared'];
 const LINK_KEYS = ['minContainment', 'minContentJaccard', 'maxPostingShare'];
 const CHROME_KEYS = ['phrases', 'patterns', 'learned', 'builtins', 'agencies'];
@@ -68,6 +68,7 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
   checkInteger('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
   checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
   checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function (done, total) => void.');
   const wholly = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
   const partially = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
   if (wholly < partially) throw new RangeError(messages.thresholdsOutOfOrder(wholly, partially));
@@ -182,6 +183,9 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
   const clusters: ReportCluster[] = [];
   const stories: ReportStory[] = [];
   let storyNo = 0;
+  const total = capped.groups.length;
+  options.onProgress?.(0, total);
+  let done = 0;
   for (const group of capped.groups) {
     const storyDocs = group.map((i) => docs[i]!);
     const storyId = group.length >= 2 ? `s${++storyNo}` : null;
@@ -205,6 +209,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
       if (w.length > 0) r.warnings = w;
       documents[d.index] = r;
     }
+    options.onProgress?.(++done, total);
   }
   return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
 }

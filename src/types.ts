@@ -202,6 +202,11 @@ export interface CompareOptions {
    * @default 5000
    */
   maxSentencesPerDocument?: number;
+  /**
+   * Called as the comparison advances: after the articles are prepared and grouped, and after
+   * each story is aligned (`done` of `total` stories), for a progress line on long runs.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 // ── Report ───────────────────────────────────────────────────────────────────────────────

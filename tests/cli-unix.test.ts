@@ -79,3 +79,17 @@ describe('cli, the unix way', () => {
     expect(run(['compare', dir]).out).toContain('wire text of 1 passage (');
   });
 });
+
+describe('cli progress', () => {
+  it('should show progress on a terminal for a long run, and nothing otherwise', async () => {
+    const { generateCorpus } = await import('./fixtures/corpus.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-progress-'));
+    for (const a of generateCorpus({ stories: 20, outletsPerStory: 9, unrelated: 20, sentencesPerStory: 6, seed: 4 })) writeFileSync(join(dir, `${a.id}.txt`), a.text);
+    let clock = 0;
+    const tty = run(['compare', dir, '--json'], { stderrIsTTY: true, now: () => (clock += 1000) });
+    expect(tty.err).toMatch(/\rwiretrace: 220 articles, 0 of \d+ stories compared/);
+    expect(tty.err).toMatch(/\rwiretrace: 220 articles, (\d+) of \1 stories compared\n$/);
+    expect(run(['compare', dir, '--json'], { stderrIsTTY: false }).err).toBe('');
+    expect(run(['compare', dir, '--json', '-q'], { stderrIsTTY: true }).err).toBe('');
+  });
+});

@@ -252,3 +252,44 @@ describe('html report an editor reads at a glance', () => {
     await page.close();
   });
 });
+
+describe('html report of a real folder, by keyboard only', () => {
+  let browser3: Browser;
+  beforeAll(async () => {
+    browser3 = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser3?.close();
+  });
+
+  it('should open an outlet and a passage’s versions with Tab and Enter alone', async () => {
+    mkdirSync(outDir, { recursive: true });
+    const file = `${outDir}keyboard.html`;
+    const { runCli } = await import('../src/cli/main.js');
+    const corpus = fileURLToPath(new URL('../test-corpus/', import.meta.url));
+    expect(runCli({ argv: ['compare', corpus, '--html', file, '-q'], readStdin: () => '', stdout: () => undefined, stderr: () => undefined })).toBe(0);
+    const page = await browser3.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+    const focused = () => page.evaluate(() => {
+      const el = (globalThis as unknown as { document: { activeElement: { className?: string; textContent?: string; tagName: string } | null } }).document.activeElement;
+      return el === null ? '' : `${el.tagName} ${el.className ?? ''} ${el.textContent?.slice(0, 30) ?? ''}`;
+    });
+    // Tab to the first outlet link of the table, Enter: its passage-by-passage view opens.
+    let at = '';
+    for (let i = 0; i < 40 && !at.startsWith('A outlet 000_'); i++) {
+      await page.keyboard.press('Tab');
+      at = await focused();
+    }
+    expect(at).toMatch(/^A outlet 000_/);
+    await page.keyboard.press('Enter');
+    const details = page.locator('details.outlet').first();
+    expect(await details.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    // Tab on to a passage that belongs to a cluster, Enter: the versions panel opens.
+    for (let i = 0; i < 80 && !(await focused()).startsWith('DIV p '); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^DIV p /);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#panel.open').isVisible()).toBe(true);
+    await page.screenshot({ path: `${outDir}keyboard.png` });
+    await page.close();
+  });
+});

@@ -127,9 +127,23 @@ export function runCompareCli(io: CliIo): number {
       if (site.errors.length > 0) loaded.errors.push(...site.errors);
       learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
     }
+    // On a terminal, a long run shows how far it is (stories aligned), redrawn in place.
+    const showProgress = io.stderrIsTTY === true && !quiet && loaded.articles.length >= 200;
+    let lastDraw = -Infinity;
+    const now = io.now ?? ((): number => 0);
     const report = compareArticles(loaded.articles, {
       ...(reference !== undefined ? { reference } : {}),
       ...(learned !== undefined ? { chrome: { learned } } : {}),
+      ...(showProgress
+        ? {
+            onProgress: (done: number, total: number) => {
+              if (done < total && now() - lastDraw < 100) return;
+              lastDraw = now();
+              io.stderr(`\rwiretrace: ${loaded.articles.length} articles, ${done} of ${total} stories compared`);
+              if (done === total) io.stderr('\n');
+            },
+          }
+        : {}),
     });
     let failed = loaded.errors.length > 0;
     for (const d of report.documents)
