@@ -82,6 +82,8 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
     checkKeys(`articles[${i}]`, a, ARTICLE_KEYS);
     if (typeof a.id !== 'string' || a.id.length === 0) throw new TypeError(messages.badArticle(i, 'needs a non-empty string id'));
     if (typeof a.text !== 'string') throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) needs a string text`));
+    // As the CLI refuses an empty file: an article with nothing in it is a mistake, not a document.
+    if (a.format !== 'html' && a.text.trim().length === 0) throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) has an empty text`));
     if (a.format !== undefined && a.format !== 'text' && a.format !== 'html')
       throw new TypeError(messages.badArticle(i, `(${JSON.stringify(a.id)}) format must be "text" or "html" (got ${JSON.stringify(a.format)})`));
     if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));

@@ -237,6 +237,12 @@ describe('html report an editor reads at a glance', () => {
     await page.close();
   });
 
+  it('should name outlets by their outlet name when the articles give one', () => {
+    const named = articles.map((a, i) => ({ ...a, outlet: `Outlet ${String.fromCharCode(65 + i)}` }));
+    const html = renderHtml(compareArticles(named), named);
+    expect(html).toContain('>Outlet A</a> <span class="evidence">000_');
+  });
+
   it('should show every outlet as a card whose verdict and shares fit a 390 px phone', async () => {
     const page = await render(390, 'glance-390');
     const rows = page.locator('table.summary tbody tr');
@@ -249,6 +255,11 @@ describe('html report an editor reads at a glance', () => {
     }
     // Nothing wider than the screen: no sideways scrolling to read a verdict.
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // An outlet opened on the phone shows a verbatim paragraph once, not again in the wire column.
+    await rows.first().locator('a.outlet').click();
+    const opened = page.locator('details.outlet[open]').first();
+    expect(await opened.locator('.p.verbatim').first().isVisible()).toBe(true);
+    expect(await opened.locator('.p.wire.same').first().isVisible()).toBe(false);
     await page.close();
   });
 });

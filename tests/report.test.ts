@@ -320,12 +320,12 @@ describe('report', () => {
       for (const d of r.documents) expect(d.segments.filter((s) => s.kind !== 'boilerplate').every((s) => s.kind === 'verbatim')).toBe(true);
     });
 
-    it('should accept empty and blank documents as having no body', () => {
-      const r = compareArticles([{ id: 'empty', text: '' }, { id: 'blank', text: ' \n\n ' }, seed('004')]);
-      const empty = r.documents.find((d) => d.id === 'empty')!;
-      expect(empty.segments).toEqual([]);
-      expect(empty.derivedShare).toBe(0);
-      expect(r.documents.find((d) => d.id === 'blank')!.verdict).toBe('non-derived');
+    it('should refuse empty and blank documents, naming them, as the CLI refuses empty files', () => {
+      expect(() => compareArticles([{ id: 'empty', text: '' }, seed('004')])).toThrow('articles[0] ("empty") has an empty text.');
+      expect(() => compareArticles([seed('004'), { id: 'blank', text: ' \n\n ' }])).toThrow('articles[1] ("blank") has an empty text.');
+      // Text that is there but says nothing the pipeline reads is still a document.
+      const r = compareArticles([{ id: 'dots', text: '…' }, seed('004')]);
+      expect(r.documents.find((d) => d.id === 'dots')!.verdict).toBe('non-derived');
     });
 
     it('should leave a document in another language apart', () => {

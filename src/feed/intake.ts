@@ -41,6 +41,8 @@ export function toArticle(a: FeedArticle): Article {
   const hasHtml = typeof a.html === 'string' || page;
   if (hasText === hasHtml || (a.html !== undefined && a.text !== undefined)) throw new TypeError(`article ${JSON.stringify(a.id)} needs exactly one of "text" and "html" as a string.`);
   const html = page ? a.text : a.html;
+  // As compareArticles refuses it (the story report runs it on the stored articles).
+  if (hasText && a.text!.trim().length === 0) throw new TypeError(`article ${JSON.stringify(a.id)} has an empty text.`);
   for (const k of ['outlet', 'url', 'publishedAt'] as const)
     if (a[k] !== undefined && typeof a[k] !== 'string') throw new TypeError(`article ${JSON.stringify(a.id)}: ${k} must be a string.`);
   if (hasHtml && html!.length > LIMITS.maxChars)

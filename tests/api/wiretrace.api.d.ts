@@ -50,6 +50,7 @@ interface CompareOptions {
     maxChars?: number;
     maxArticlesPerStory?: number;
     maxSentencesPerDocument?: number;
+    onProgress?: (done: number, total: number) => void;
 }
 type Verdict = 'wholly-derived' | 'partially-derived' | 'non-derived';
 type SegmentKind = 'verbatim' | 'reworded' | 'added' | 'boilerplate';
