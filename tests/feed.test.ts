@@ -98,6 +98,20 @@ describe('feed', () => {
       const report = await index.report(first.story);
       expect(report.documents.map((d) => d.id)).toEqual([seedFeed[1]!.id, seedFeed[4]!.id]);
       expect(report.stories[0]!.wire.length).toBeGreaterThan(5);
+      // The report names the story as the index does, and carries the texts a text report quotes.
+      expect(report.stories.map((s) => s.id)).toEqual([first.story]);
+      expect(report.documents.map((d) => d.story)).toEqual([first.story, first.story]);
+      expect(report.clusters.every((c) => c.id.startsWith(`${first.story}.`))).toBe(true);
+      expect(report.documents.map((d) => d.text)).toEqual([seedFeed[1]!.text, seedFeed[4]!.text]);
+      expect((await index.report('s999')).documents).toEqual([]);
+      // Every result says it is provisional, and whether the reuse went uncredited.
+      expect(four.provisional).toBe(true);
+      expect(four.uncreditedReuse).toBe(!four.credited);
+      expect(await index.list()).toEqual([
+        { id: seedFeed[1]!.id, story: first.story },
+        { id: seedFeed[4]!.id, story: first.story },
+      ]);
+      expect(await index.list({ story: 's999' })).toEqual([]);
       expect(await index.remove(seedFeed[4]!.id)).toBe(true);
       expect(await index.remove(seedFeed[4]!.id)).toBe(false);
       clock += 2 * 86_400_000;

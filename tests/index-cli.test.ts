@@ -77,10 +77,39 @@ describe('cli index', () => {
     const text = await run(['index', 'report', story, '--store', dir]);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^wiretrace report: 2 documents, 1 story/);
+    expect(text.out).toContain(`\nStory ${story} — 2 documents`);
     const json = JSON.parse((await run(['index', 'report', story, '--store', dir, '--json'])).out) as Report;
     expect(json.documents.map((d) => d.id)).toEqual([feed[1]!.id, feed[4]!.id]);
     expect((await run(['index', 'report', 's999', '--store', dir])).code).toBe(1);
     expect(JSON.parse((await run(['index', 'stats', '--store', dir])).out)).toEqual({ articles: 2, stories: 1, store: 'file' });
+  });
+
+  it('should list, remove and expire articles, and say the provisional verdict and uncredited reuse', async () => {
+    const dir = tempDir();
+    const four = [...generated.filter((a) => a.story === 'st0').slice(0, 2), ...generated.filter((a) => a.story === 'st1').slice(0, 2)];
+    const lines = four.map((a) => JSON.stringify({ id: a.id, text: a.text, outlet: a.outlet, publishedAt: '2020-01-01T00:00:00Z' }));
+    const added = (await run(['index', 'add', '--store', dir], lines)).out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult);
+    expect(added.every((r) => r.provisional === true && typeof r.uncreditedReuse === 'boolean')).toBe(true);
+    expect(added.map((r) => r.outlet)).toEqual(four.map((a) => a.outlet));
+    for (const r of added) expect(r.uncreditedReuse).toBe(r.verdict !== 'non-derived' && !r.credited);
+    const listed = (await run(['index', 'list', '--store', dir])).out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string });
+    expect(listed.map((a) => a.id).sort()).toEqual(four.map((a) => a.id).sort());
+    const one = listed[0]!.story;
+    const ofOne = (await run(['index', 'list', '--story', one, '--store', dir])).out.trim().split('\n').map((l) => JSON.parse(l) as { story: string });
+    expect(ofOne.every((a) => a.story === one)).toBe(true);
+    expect(ofOne.length).toBe(listed.filter((a) => a.story === one).length);
+    // A later story keeps its index id in its report (the comparison alone would call it s1).
+    const later = listed.find((a) => a.story !== 's1')!.story;
+    expect((await run(['index', 'report', later, '--store', dir])).out).toContain(`\nStory ${later} — `);
+    const removed = await run(['index', 'remove', listed[0]!.id, 'nope', '--store', dir]);
+    expect(removed.code).toBe(1);
+    expect(removed.out).toBe(JSON.stringify({ id: listed[0]!.id, removed: true }) + '\n');
+    expect(removed.err).toContain('no article "nope" in the index');
+    expect(JSON.parse((await run(['index', 'stats', '--store', dir])).out).articles).toBe(3);
+    // Published in 2020, so a one-day window expires all three that are left.
+    expect(JSON.parse((await run(['index', 'expire', '--store', dir, '--window-days', '1'])).out)).toEqual({ removed: 3 });
+    expect((await run(['index', 'list', '--store', dir])).out).toBe('');
+    expect((await run(['index', 'remove', '--store', dir])).err).toContain('index remove needs one or more article ids');
   });
 
   it('should resume a killed worker on an on-disk store without loss or duplicates', async () => {

@@ -25,6 +25,9 @@ import { MAX_FILE_BYTES } from './load.js';
 export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
        wiretrace index report STORY --store STORE [--json] [--html FILE]
        wiretrace index stats --store STORE
+       wiretrace index list [--story STORY] --store STORE
+       wiretrace index remove ID... --store STORE
+       wiretrace index expire --store STORE [--window-days N]
 
 STORE is a folder (an on-disk index; created if missing) or redis://host:port[/db]
 (an index shared by every worker that names it; needs the ioredis package).
@@ -62,6 +65,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       strict: true,
       options: {
         store: { type: 'string' },
+        story: { type: 'string' },
         namespace: { type: 'string' },
         'window-days': { type: 'string' },
         json: { type: 'boolean' },
@@ -71,7 +75,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       },
     }));
   } catch (e) {
-    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
+    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
     return 2;
   }
   if (values.help === true || positionals[0] === 'help') {
@@ -85,15 +89,15 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
   const [command, ...rest] = positionals;
   let index: WireIndex | undefined;
   try {
-    if (command !== 'add' && command !== 'report' && command !== 'stats')
-      throw new UsageError(command === undefined ? 'index needs a command: add, report or stats' : `unknown index command ${JSON.stringify(command)}`);
+    if (!['add', 'report', 'stats', 'list', 'remove', 'expire'].includes(command ?? ''))
+      throw new UsageError(command === undefined ? 'index needs a command: add, report, stats, list, remove or expire' : `unknown index command ${JSON.stringify(command)}`);
     let windowMs: number | undefined;
     if (values['window-days'] !== undefined) {
       const days = Number(values['window-days']);
       if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--window-days must be a positive number (got ${JSON.stringify(values['window-days'])})`);
       windowMs = days * 86_400_000;
     }
-    const store = await openStore(values.store, values.namespace, command !== 'add');
+    const store = await openStore(values.store, values.namespace, command === 'report' || command === 'stats' || command === 'list');
     // A recovery is never silent: what was dropped is said, and the exit status says it too.
     const recovered = store instanceof FileWireStore ? store.recovered : 0;
     if (recovered > 0)
@@ -101,6 +105,26 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
     index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}) });
     if (command === 'stats') {
       io.stdout(JSON.stringify(await index.stats()) + '\n');
+      return 0;
+    }
+    if (command === 'list') {
+      for (const a of await index.list(values.story !== undefined ? { story: values.story } : {})) io.stdout(JSON.stringify(a) + '\n');
+      return 0;
+    }
+    if (command === 'remove') {
+      if (rest.length === 0) throw new UsageError('index remove needs one or more article ids');
+      let missing = 0;
+      for (const id of rest) {
+        if (await index.remove(id)) io.stdout(JSON.stringify({ id, removed: true }) + '\n');
+        else {
+          missing++;
+          io.stderr(`wiretrace: error: no article ${JSON.stringify(id)} in the index\n`);
+        }
+      }
+      return missing > 0 ? 1 : 0;
+    }
+    if (command === 'expire') {
+      io.stdout(JSON.stringify({ removed: await index.expire() }) + '\n');
       return 0;
     }
     if (command === 'report') {

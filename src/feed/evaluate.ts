@@ -64,11 +64,16 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   }
   const derivedShare = body === 0 ? 0 : roundShare(derived / body);
   const agency = majorityAgency(docs) ?? majorityAgency([doc]);
+  const verdict = verdictFor(derived, derivedShare, thresholds);
+  const credited = agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
   return {
     ...base,
-    verdict: verdictFor(derived, derivedShare, thresholds),
+    verdict,
     derivedShare,
-    credited: agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing'),
+    credited,
+    uncreditedReuse: verdict !== 'non-derived' && !credited,
+    provisional: true,
+    ...(doc.article.outlet !== undefined ? { outlet: doc.article.outlet } : {}),
     attribution: doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind })),
     wire,
     matches,

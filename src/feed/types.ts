@@ -73,6 +73,15 @@ export interface IndexResult {
   derivedShare: number;
   /** Whether it credits the story's agency. */
   credited: boolean;
+  /** Derived (wholly or partially) without crediting the agency. */
+  uncreditedReuse: boolean;
+  /**
+   * Always true: the verdict is what the story's articles so far say; later arrivals can change
+   * it. `report(story)` gives the story's verdicts as they stand.
+   */
+  provisional: true;
+  /** The outlet, when the article names one. */
+  outlet?: string;
   /** Credit evidence. */
   attribution: Attribution[];
   /**
@@ -97,6 +106,12 @@ export interface IndexStats {
 
 /** A streaming wire index. */
 export interface WireIndex {
+  /**
+   * The articles of the index (or of one story), ordered by story then arrival.
+   *
+   * @param options - `story`: only that story's articles.
+   */
+  list(options?: { story?: string }): Promise<Array<{ id: string; story: string; outlet?: string; publishedAt?: string }>>;
   /** Adds an article (idempotent by id) and says what it is. */
   add(article: FeedArticle): Promise<IndexResult>;
   /** Says what an article would be, without storing it. */

@@ -13,13 +13,30 @@ import { compareArticles, defaultCompareOptions } from '../compare.js';
 import type { Doc } from '../document/document.js';
 import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
-import type { Article } from '../types.js';
+import type { Article, Report } from '../types.js';
 import { evaluateArticle, type ResultBase } from './evaluate.js';
 import { metadata, prepareFeedArticle, prepareFeedDocument, storedArticle, type FeedDocument } from './intake.js';
 import { MemoryWireStore } from './stores/memory.js';
 import type { IndexResult, WireIndex, WireIndexOptions } from './types.js';
 
 const DAY = 86_400_000;
+
+/** The report with its one story named `to` (and its clusters `to.w1`, …) instead of `from`. */
+function renameStory(report: Report, from: string, to: string): Report {
+  const id = (x: string): string => (x === from ? to : x.startsWith(`${from}.`) ? `${to}${x.slice(from.length)}` : x);
+  return {
+    ...report,
+    documents: report.documents.map((d) => ({
+      ...d,
+      story: d.story === null ? null : id(d.story),
+      segments: d.segments.map((s) => ({ ...s, clusters: s.clusters.map(id) })),
+      cut: d.cut.map(id),
+      moved: d.moved.map(id),
+    })),
+    clusters: report.clusters.map((c) => ({ ...c, id: id(c.id), story: id(c.story) })),
+    stories: report.stories.map((s) => ({ ...s, id: id(s.id), wire: s.wire.map(id) })),
+  };
+}
 
 /**
  * Creates a streaming wire index.
@@ -145,6 +162,19 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       return store.exclusive(async () => (await store.delete(id)) !== undefined);
     },
 
+    async list(options = {}) {
+      checkOptions('options', options);
+      if (options.story !== undefined && typeof options.story !== 'string') throw new TypeError(messages.notAString('story', options.story));
+      const stories = options.story !== undefined ? [options.story] : (await store.stories()).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : 1));
+      const out: Array<{ id: string; story: string; outlet?: string; publishedAt?: string }> = [];
+      for (const story of stories)
+        for (const id of await store.story(story)) {
+          const s = await store.get(id);
+          if (s !== undefined) out.push({ id: s.id, story: s.story, ...(s.outlet !== undefined ? { outlet: s.outlet } : {}), ...(s.publishedAt !== undefined ? { publishedAt: s.publishedAt } : {}) });
+        }
+      return out;
+    },
+
     async report(story) {
       if (typeof story !== 'string') throw new TypeError(messages.notAString('story', story));
       const articles: Article[] = [];
@@ -152,7 +182,13 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         const s = await store.get(id);
         if (s !== undefined) articles.push(storedArticle(s));
       }
-      return compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}) });
+      if (articles.length === 0) return compareArticles([]);
+      const report = compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}) });
+      // The report quotes its articles (text reports and HTML need their texts), and names the
+      // story as the index does.
+      const texts = new Map(articles.map((a) => [a.id, a.text]));
+      for (const d of report.documents) d.text ??= texts.get(d.id)!;
+      return report.stories.length === 1 ? renameStory(report, report.stories[0]!.id, story) : report;
     },
 
     async expire() {

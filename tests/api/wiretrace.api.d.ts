@@ -246,6 +246,9 @@ interface IndexResult {
     verdict: Verdict;
     derivedShare: number;
     credited: boolean;
+    uncreditedReuse: boolean;
+    provisional: true;
+    outlet?: string;
     attribution: Attribution[];
     wire: Array<{
         canonical: {
@@ -274,6 +277,14 @@ interface IndexStats {
     store: string;
 }
 interface WireIndex {
+    list(options?: {
+        story?: string;
+    }): Promise<Array<{
+        id: string;
+        story: string;
+        outlet?: string;
+        publishedAt?: string;
+    }>>;
     add(article: FeedArticle): Promise<IndexResult>;
     query(article: FeedArticle): Promise<IndexResult>;
     remove(id: string): Promise<boolean>;
