@@ -98,6 +98,10 @@ describe('cli index', () => {
     const ofOne = (await run(['index', 'list', '--story', one, '--store', dir])).out.trim().split('\n').map((l) => JSON.parse(l) as { story: string });
     expect(ofOne.every((a) => a.story === one)).toBe(true);
     expect(ofOne.length).toBe(listed.filter((a) => a.story === one).length);
+    expect((await run(['index', 'list', '--since', '2020-01-02', '--store', dir])).out).toBe('');
+    expect((await run(['index', 'list', '--since', '2019-12-31T23:00:00Z', '--store', dir])).out.trim().split('\n')).toHaveLength(4);
+    const badSince = await run(['index', 'list', '--since', 'yesterday', '--store', dir]);
+    expect([badSince.code, badSince.err]).toEqual([2, expect.stringContaining('--since must be an ISO 8601 date (got "yesterday")')]);
     // A later story keeps its index id in its report (the comparison alone would call it s1).
     const later = listed.find((a) => a.story !== 's1')!.story;
     expect((await run(['index', 'report', later, '--store', dir])).out).toContain(`\nStory ${later} — `);

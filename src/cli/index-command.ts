@@ -25,7 +25,7 @@ import { MAX_FILE_BYTES } from './load.js';
 export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
        wiretrace index report STORY --store STORE [--json] [--html FILE]
        wiretrace index stats --store STORE
-       wiretrace index list [--story STORY] --store STORE
+       wiretrace index list [--story STORY] [--since DATE] --store STORE
        wiretrace index remove ID... --store STORE
        wiretrace index expire --store STORE [--window-days N]
 
@@ -66,6 +66,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       options: {
         store: { type: 'string' },
         story: { type: 'string' },
+        since: { type: 'string' },
         namespace: { type: 'string' },
         'window-days': { type: 'string' },
         json: { type: 'boolean' },
@@ -75,7 +76,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       },
     }));
   } catch (e) {
-    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
+    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'since', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
     return 2;
   }
   if (values.help === true || positionals[0] === 'help') {
@@ -108,7 +109,9 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       return 0;
     }
     if (command === 'list') {
-      for (const a of await index.list(values.story !== undefined ? { story: values.story } : {})) io.stdout(JSON.stringify(a) + '\n');
+      if (values.since !== undefined && !Number.isFinite(Date.parse(values.since))) throw new UsageError(`--since must be an ISO 8601 date (got ${JSON.stringify(values.since)})`);
+      const filter = { ...(values.story !== undefined ? { story: values.story } : {}), ...(values.since !== undefined ? { since: values.since } : {}) };
+      for (const a of await index.list(filter)) io.stdout(JSON.stringify(a) + '\n');
       return 0;
     }
     if (command === 'remove') {

@@ -109,9 +109,10 @@ export interface WireIndex {
   /**
    * The articles of the index (or of one story), ordered by story then arrival.
    *
-   * @param options - `story`: only that story's articles.
+   * @param options - `story`: only that story's articles; `since` (ISO 8601): only articles
+   *   published (or, without `publishedAt`, added) at or after it.
    */
-  list(options?: { story?: string }): Promise<Array<{ id: string; story: string; outlet?: string; publishedAt?: string }>>;
+  list(options?: { story?: string; since?: string }): Promise<Array<{ id: string; story: string; outlet?: string; publishedAt?: string }>>;
   /** Adds an article (idempotent by id) and says what it is. */
   add(article: FeedArticle): Promise<IndexResult>;
   /** Says what an article would be, without storing it. */

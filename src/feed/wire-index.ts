@@ -165,12 +165,17 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     async list(options = {}) {
       checkOptions('options', options);
       if (options.story !== undefined && typeof options.story !== 'string') throw new TypeError(messages.notAString('story', options.story));
+      let since = -Infinity;
+      if (options.since !== undefined) {
+        since = typeof options.since === 'string' ? Date.parse(options.since) : NaN;
+        if (!Number.isFinite(since)) throw new TypeError(`options.since must be an ISO 8601 date (got ${JSON.stringify(options.since)})`);
+      }
       const stories = options.story !== undefined ? [options.story] : (await store.stories()).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || (a < b ? -1 : 1));
       const out: Array<{ id: string; story: string; outlet?: string; publishedAt?: string }> = [];
       for (const story of stories)
         for (const id of await store.story(story)) {
           const s = await store.get(id);
-          if (s !== undefined) out.push({ id: s.id, story: s.story, ...(s.outlet !== undefined ? { outlet: s.outlet } : {}), ...(s.publishedAt !== undefined ? { publishedAt: s.publishedAt } : {}) });
+          if (s !== undefined && s.time >= since) out.push({ id: s.id, story: s.story, ...(s.outlet !== undefined ? { outlet: s.outlet } : {}), ...(s.publishedAt !== undefined ? { publishedAt: s.publishedAt } : {}) });
         }
       return out;
     },

@@ -279,6 +279,7 @@ interface IndexStats {
 interface WireIndex {
     list(options?: {
         story?: string;
+        since?: string;
     }): Promise<Array<{
         id: string;
         story: string;
