@@ -11,7 +11,7 @@ import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, limitMessage } from './report/build.js';
 import { groupStories } from './stories/stories.js';
-import type { Article, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from './types.js';
+import type { Article, ChromeOptions, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from './types.js';
 import { VERSION } from './version.js';
 
 /** Defaults of {@link CompareOptions}. */
@@ -32,23 +32,16 @@ const LINK_KEYS = ['minContainment', 'minContentJaccard', 'maxPostingShare'];
 const CHROME_KEYS = ['phrases', 'patterns', 'learned', 'builtins', 'agencies'];
 const ARTICLE_KEYS = ['id', 'text', 'format', 'outlet', 'url', 'publishedAt'];
 
-function validate(articles: readonly Article[], options: CompareOptions): void {
-  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
-  checkOptions('options', options);
-  checkKeys('options', options, COMPARE_KEYS);
-  for (const [name, value, keys] of [
-    ['options.stories', options.stories, STORY_KEYS],
-    ['options.links', options.links, LINK_KEYS],
-    ['options.chrome', options.chrome, CHROME_KEYS],
-  ] as const) {
-    checkOptions(name, value);
-    checkKeys(name, value, keys);
-  }
-  const links = options.links ?? {};
-  checkNumber('links.minContainment', links.minContainment, 0, 1);
-  checkNumber('links.minContentJaccard', links.minContentJaccard, 0, 1);
-  checkNumber('links.maxPostingShare', links.maxPostingShare, 0, 1);
-  const chrome = options.chrome ?? {};
+/**
+ * Checks chrome options by name (shared by `compareArticles` and the feed).
+ *
+ * @param chrome - The options.
+ * @throws TypeError naming a bad option.
+ */
+export function checkChromeOptions(chrome: ChromeOptions | undefined): void {
+  checkOptions('options.chrome', chrome);
+  checkKeys('options.chrome', chrome, CHROME_KEYS);
+  if (chrome === undefined) return;
   if (chrome.learned !== undefined && !(chrome.learned instanceof Set)) throw new TypeError('chrome.learned must be a Set of normalised lines (from learnChrome).');
   for (const [list, field] of [
     [chrome.phrases, 'text'],
@@ -62,6 +55,24 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
       if (!ok) throw new TypeError(`chrome.${field === 'text' ? 'phrases' : 'patterns'}[${i}] must be { ${field === 'text' ? 'text: string' : 'pattern: RegExp'}, reason } (got ${rule === null ? 'null' : typeof rule}).`);
     });
   }
+}
+
+function validate(articles: readonly Article[], options: CompareOptions): void {
+  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
+  checkOptions('options', options);
+  checkKeys('options', options, COMPARE_KEYS);
+  for (const [name, value, keys] of [
+    ['options.stories', options.stories, STORY_KEYS],
+    ['options.links', options.links, LINK_KEYS],
+  ] as const) {
+    checkOptions(name, value);
+    checkKeys(name, value, keys);
+  }
+  const links = options.links ?? {};
+  checkNumber('links.minContainment', links.minContainment, 0, 1);
+  checkNumber('links.minContentJaccard', links.minContentJaccard, 0, 1);
+  checkNumber('links.maxPostingShare', links.maxPostingShare, 0, 1);
+  checkChromeOptions(options.chrome);
   checkNumber('whollyDerived', options.whollyDerived, 0, 1);
   checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
   checkNumber('creditedWireShare', options.creditedWireShare, 0, 1);

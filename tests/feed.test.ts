@@ -136,6 +136,28 @@ describe('feed', () => {
       await expect(index.add({ id: 'x', text: 'a', html: 'b' })).rejects.toThrow(/exactly one of/);
       expect(() => createWireIndex({ windowMs: -1 })).toThrow(RangeError);
       expect(() => createWireIndex({ maxCompared: 0 })).toThrow(/maxCompared/);
+      expect(() => createWireIndex({ chrome: { phrases: [{ text: 'x' }] } as never })).toThrow(/chrome.phrases\[0\] must be/);
+      expect(() => createWireIndex({ chrome: { phrase: [] } as never })).toThrow(/options.chrome/);
+    });
+
+    it("should not let an outlet's footer glue unrelated stories once it is named as chrome", async () => {
+      const footer =
+        'The Daily Planet is committed to independent journalism. Support our newsroom today by subscribing for unlimited access to every story, our award-winning newsletters and the full archive of the Planet since 1938, on any device, wherever you are.';
+      const firsts = ['st0', 'st1', 'st2'].map((s) => generated.find((a) => a.story === s)!);
+      const arrivals = firsts.map((a) => ({ id: a.id, text: `${a.text.split('\n\n').slice(0, 2).join('\n\n')}\n\n${footer}`, outlet: 'Daily Planet' }));
+      const storiesOf = async (index: ReturnType<typeof createWireIndex>): Promise<string[]> => {
+        const out: string[] = [];
+        for (const a of arrivals) out.push((await index.add(a)).story);
+        return out;
+      };
+      // Unnamed, the footer alone carries three unrelated articles into one story.
+      expect(new Set(await storiesOf(createWireIndex())).size).toBe(1);
+      const index = createWireIndex({ chrome: { phrases: [{ text: footer, reason: 'custom' }] } });
+      const named = await storiesOf(index);
+      expect(new Set(named).size).toBe(3);
+      const report = await index.report(named[0]!);
+      const footerSegment = report.documents[0]!.segments.find((s) => s.reason === 'custom');
+      expect(footerSegment?.kind).toBe('boilerplate');
     });
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,30 @@ describe('cli index', () => {
     expect(JSON.parse((await run(['index', 'expire', '--store', dir, '--window-days', '1'])).out)).toEqual({ removed: 3 });
     expect((await run(['index', 'list', '--store', dir])).out).toBe('');
     expect((await run(['index', 'remove', '--store', dir])).err).toContain('index remove needs one or more article ids');
+  });
+
+  it("should learn a site's footer with --chrome-from, so it joins no stories", async () => {
+    // A footer of short template lines (what learning takes; full sentences it leaves to the wire).
+    const footer = [
+      'Subscribe to the Daily Planet morning briefing and the evening newsletter',
+      'Follow the Daily Planet newsroom on every social network for breaking updates',
+      'Daily Planet Media Group, 1938 Planet Plaza, Metropolis, all rights reserved worldwide',
+      'Advertise with the Daily Planet across its print, radio and digital editions',
+      'Contact the Daily Planet newsroom with tips, corrections and letters to the editor',
+    ].join('\n');
+    const firsts = ['st0', 'st1', 'st2'].map((s) => generated.find((a) => a.story === s)!);
+    const lines = firsts.map((a) => JSON.stringify({ id: a.id, text: `${a.text.split('\n\n').slice(0, 2).join('\n\n')}\n\n${footer}` }));
+    const site = tempDir();
+    for (const [i, topic] of ['Council budget approved after long debate.', 'Local team wins the county cup final.', 'New library opens its doors on Main Street.'].entries())
+      writeFileSync(join(site, `site-${i}.txt`), `${topic}\n\n${footer}\n`);
+    const storiesOf = (out: string): number => new Set(out.trim().split('\n').map((l) => (JSON.parse(l) as IndexResult).story)).size;
+    expect(storiesOf((await run(['index', 'add', '--store', tempDir()], lines)).out)).toBe(1);
+    const dir = tempDir();
+    expect(storiesOf((await run(['index', 'add', '--store', dir, '--chrome-from', site], lines)).out)).toBe(3);
+    const missing = await run(['index', 'add', '--store', tempDir(), '--chrome-from', join(site, 'nope')], lines);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('--chrome-from');
+    expect(missing.err).toContain('nope');
   });
 
   it('should resume a killed worker on an on-disk store without loss or duplicates', async () => {

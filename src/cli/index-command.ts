@@ -10,6 +10,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { learnChrome } from '../chrome/chrome.js';
+import { extractArticle } from '../extract/extract.js';
 import { FileWireStore } from '../feed/stores/file.js';
 import { openRedisWireStore } from '../feed/stores/redis.js';
 import type { WireStore } from '../feed/stores/store.js';
@@ -19,7 +21,7 @@ import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
-import { MAX_FILE_BYTES } from './load.js';
+import { MAX_FILE_BYTES, loadInputs } from './load.js';
 
 /** Usage of the index commands. */
 export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
@@ -37,6 +39,9 @@ index add reads JSON Lines on stdin, one article per line:
 and writes one JSON result per line on stdout, in order: the story it joined, its verdict,
 derived share, credit and matches; a line that cannot be read gets {"line": N, "error": "..."}
 (and the exit status is 1 at the end). With a terminal on stderr, a progress line shows there.
+
+--chrome-from DIR learns a site's template lines (footers, share bars) from other articles of
+that site, as compare does, so they join no stories; give the same to add and report.
 `;
 
 
@@ -66,6 +71,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       options: {
         store: { type: 'string' },
         story: { type: 'string' },
+        'chrome-from': { type: 'string', multiple: true },
         since: { type: 'string' },
         namespace: { type: 'string' },
         'window-days': { type: 'string' },
@@ -76,7 +82,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       },
     }));
   } catch (e) {
-    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'since', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
+    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'since', 'chrome-from', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
     return 2;
   }
   if (values.help === true || positionals[0] === 'help') {
@@ -98,12 +104,23 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       if (!Number.isFinite(days) || days <= 0) throw new UsageError(`--window-days must be a positive number (got ${JSON.stringify(values['window-days'])})`);
       windowMs = days * 86_400_000;
     }
+    // Template lines learned from other articles of the same site(s), before any store is opened.
+    const learnFrom = values['chrome-from'] ?? [];
+    let learned: Set<string> | undefined;
+    if (learnFrom.length > 0) {
+      const site = loadInputs(learnFrom, io);
+      if (site.errors.length > 0) {
+        for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
+        return 1;
+      }
+      learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
+    }
     const store = await openStore(values.store, values.namespace, command === 'report' || command === 'stats' || command === 'list');
     // A recovery is never silent: what was dropped is said, and the exit status says it too.
     const recovered = store instanceof FileWireStore ? store.recovered : 0;
     if (recovered > 0)
       io.stderr(`wiretrace: warning: ${values.store}: dropped ${recovered} cut-short line${recovered === 1 ? '' : 's'} at the end of the journal (a write interrupted by a crash or a full disk); the articles in ${recovered === 1 ? 'it were' : 'them were'} not acknowledged\n`);
-    index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}) });
+    index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}), ...(learned !== undefined ? { chrome: { learned } } : {}) });
     if (command === 'stats') {
       io.stdout(JSON.stringify(await index.stats()) + '\n');
       return 0;

@@ -7,7 +7,7 @@ import { defaultCompareOptions } from '../compare.js';
 import { documentTrigrams, prepareDocument, type Doc } from '../document/document.js';
 import { extractArticle } from '../extract/extract.js';
 import { storyBuckets } from '../stories/stories.js';
-import type { Article } from '../types.js';
+import type { Article, ChromeOptions } from '../types.js';
 import type { StoredArticle } from './stores/store.js';
 import type { FeedArticle } from './types.js';
 
@@ -64,10 +64,11 @@ export function metadata(a: { outlet?: string | undefined; url?: string | undefi
  * Prepares a document of the feed (no template lines: the feed has no input to learn them from).
  *
  * @param article - The article.
+ * @param chrome - Chrome options, as for `compareArticles`.
  * @returns Its document.
  */
-export function prepareFeedDocument(article: Article): Doc {
-  return prepareDocument(article, 0, new Set(), LIMITS);
+export function prepareFeedDocument(article: Article, chrome?: ChromeOptions): Doc {
+  return prepareDocument(article, 0, chrome?.learned ?? new Set(), { ...LIMITS, chrome });
 }
 
 /**
@@ -75,12 +76,13 @@ export function prepareFeedDocument(article: Article): Doc {
  *
  * @param a - The feed article.
  * @param now - The clock, for articles without a publication time.
+ * @param chrome - Chrome options, as for `compareArticles`.
  * @returns The prepared article.
  */
-export function prepareFeedArticle(a: FeedArticle, now: () => number): FeedDocument {
+export function prepareFeedArticle(a: FeedArticle, now: () => number, chrome?: ChromeOptions): FeedDocument {
   const article = toArticle(a);
   const published = article.publishedAt === undefined ? NaN : Date.parse(article.publishedAt);
-  const doc = prepareFeedDocument(article);
+  const doc = prepareFeedDocument(article, chrome);
   const trigrams = documentTrigrams(doc);
   return { article, time: Number.isFinite(published) ? published : now(), doc, trigrams, buckets: Array.from(storyBuckets(trigrams)) };
 }

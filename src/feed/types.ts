@@ -1,6 +1,6 @@
 /** The feed's public types: what arrives, what the index says, and how it is set up. */
 
-import type { Attribution, Report, StoryOptions, Verdict } from '../types.js';
+import type { Attribution, ChromeOptions, Report, StoryOptions, Verdict } from '../types.js';
 import type { WireStore } from './stores/store.js';
 
 /** An article arriving in a feed. */
@@ -36,6 +36,11 @@ export interface WireIndexOptions {
   windowMs?: number;
   /** Story verification thresholds (as for `compareArticles`). */
   stories?: StoryOptions;
+  /**
+   * Chrome options, as for `compareArticles`: an outlet's footers and stock lines named here (or
+   * learned with `learnChrome`) are set aside before stories are joined, so they glue nothing.
+   */
+  chrome?: ChromeOptions;
   /**
    * Share of body characters from which an article is `wholly-derived` (as for `compareArticles`).
    * @default 0.8

@@ -9,7 +9,7 @@
  * whatever order the feed arrives in (and however many workers share it).
  */
 
-import { compareArticles, defaultCompareOptions } from '../compare.js';
+import { checkChromeOptions, compareArticles, defaultCompareOptions } from '../compare.js';
 import type { Doc } from '../document/document.js';
 import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
@@ -57,6 +57,8 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   checkInteger('maxCompared', options.maxCompared, 1, 10_000);
   checkNumber('whollyDerived', options.whollyDerived, 0, 1);
   checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
+  checkChromeOptions(options.chrome);
+  const chrome = options.chrome;
   const store = options.store ?? new MemoryWireStore();
   const windowMs = options.windowMs ?? 7 * DAY;
   const maxCompared = options.maxCompared ?? 50;
@@ -82,7 +84,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   const documentOf = (article: Article): Doc => {
     let d = cache.get(article.id);
     if (d === undefined || d.text !== article.text) {
-      d = prepareFeedDocument(article);
+      d = prepareFeedDocument(article, chrome);
       remember(article.id, d);
     }
     return d;
@@ -114,7 +116,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
 
   const index: WireIndex = {
     async add(a) {
-      const p = prepareFeedArticle(a, now);
+      const p = prepareFeedArticle(a, now, chrome);
       return store.exclusive(async () => {
         const existing = await store.get(p.article.id);
         if (existing !== undefined) {
@@ -144,7 +146,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     },
 
     async query(a) {
-      const p = prepareFeedArticle(a, now);
+      const p = prepareFeedArticle(a, now, chrome);
       const existing = await store.get(p.article.id);
       const stories = existing !== undefined ? [existing.story] : await verifiedStories(p);
       return evaluate(p, stories[0] ?? null, {
@@ -188,7 +190,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         if (s !== undefined) articles.push(storedArticle(s));
       }
       if (articles.length === 0) return compareArticles([]);
-      const report = compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}) });
+      const report = compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}), ...(chrome !== undefined ? { chrome } : {}) });
       // The report quotes its articles (text reports and HTML need their texts), and names the
       // story as the index does.
       const texts = new Map(articles.map((a) => [a.id, a.text]));

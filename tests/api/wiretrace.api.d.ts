@@ -232,6 +232,7 @@ interface WireIndexOptions {
     store?: WireStore;
     windowMs?: number;
     stories?: StoryOptions;
+    chrome?: ChromeOptions;
     whollyDerived?: number;
     partiallyDerived?: number;
     maxCompared?: number;
