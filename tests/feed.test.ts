@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
 import { FileWireStore, MemoryWireStore, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
-import { seeds } from './helpers.js';
+import { expectReportsMatchCompare, realisticFeed, seeds } from './helpers.js';
 
 const seedFeed: FeedArticle[] = seeds().map((a) => ({ id: a.id, text: a.text }));
 const generated = generateCorpus({ stories: 4, outletsPerStory: 4, unrelated: 4, seed: 21 });
@@ -74,6 +74,21 @@ describe('feed', () => {
       const shuffled = await ingest(new MemoryWireStore(), feed.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a));
       expect(backward.finalStories).toEqual(forward.finalStories);
       expect(shuffled.finalStories).toEqual(forward.finalStories);
+    });
+
+    it('should report every story as compare reports its articles, whatever the arrival order', async () => {
+      const real = realisticFeed(feed);
+      for (const order of [real, [...real].reverse(), real.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a)]) {
+        const index = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
+        for (const a of order) await index.add(a);
+        expect(await expectReportsMatchCompare(index, real)).toBeGreaterThanOrEqual(9);
+      }
+      const dir = tempDir();
+      const onDisk = createWireIndex({ store: new FileWireStore(dir), now: () => Date.parse('2023-09-20T12:00:00Z') });
+      for (const a of real) await onDisk.add(a);
+      await onDisk.close();
+      // Reopened read-only, as index report opens it.
+      expect(await expectReportsMatchCompare(createWireIndex({ store: new FileWireStore(dir, { readOnly: true }) }), real)).toBeGreaterThanOrEqual(9);
     });
 
     it('should be idempotent by id, remove articles, report a story and expire old ones', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../src/index.js';
+import { expect } from 'vitest';
+import { compareArticles, type Article, type FeedArticle, type WireIndex } from '../src/index.js';
 
 /** Folder of the bundled seed corpus. */
 export const corpusDir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
@@ -51,4 +52,33 @@ export async function killAfterAcknowledged(cli: string, args: readonly string[]
     child.on('close', () => (acknowledged === n ? resolve() : reject(new Error(`worker acknowledged ${acknowledged} articles, expected ${n}`))));
     child.stdin.write(lines[0]! + '\n');
   });
+}
+
+/**
+ * Parity of the feed with `compare`: every story's `index.report` is `compareArticles` on that
+ * story's articles, the same JSON once the story is called by the index's name and the texts the
+ * feed report carries (for quoting) are set aside. Returns how many stories were checked.
+ */
+export async function expectReportsMatchCompare(index: WireIndex, articles: readonly FeedArticle[]): Promise<number> {
+  const listed = await index.list();
+  const stories = [...new Set(listed.map((a) => a.story))];
+  for (const story of stories) {
+    const ids = new Set(listed.filter((a) => a.story === story).map((a) => a.id));
+    const own = articles.filter((a) => ids.has(a.id)).map((a) => ({ id: a.id, text: a.text!, ...(a.outlet !== undefined ? { outlet: a.outlet } : {}) }));
+    const compared = compareArticles(own);
+    // One story, or none when the index's story is a single article (compare needs two).
+    expect(compared.stories).toHaveLength(ids.size === 1 ? 0 : 1);
+    const fed = await index.report(story);
+    const named = (json: string, from: string | undefined): string => (from === undefined ? json : json.replaceAll(`"${from}"`, '"STORY"').replaceAll(`"${from}.`, '"STORY.'));
+    expect(named(JSON.stringify({ ...fed, documents: fed.documents.map(({ text: _text, ...d }) => d) }), story)).toBe(named(JSON.stringify(compared), compared.stories[0]?.id));
+  }
+  return stories.length;
+}
+
+/** A feed with what real feeds carry between stories: stock lines, briefs, one-liners. */
+export function realisticFeed(articles: readonly FeedArticle[]): FeedArticle[] {
+  const stock = ['This story has been updated.', 'Follow us on Twitter for the latest news.', 'Sign up for our newsletter.'];
+  return articles.map((a, i) =>
+    i % 3 === 0 ? { ...a, text: `${a.text}\n\n${stock[i % stock.length]}` } : i % 5 === 1 ? { ...a, id: `${a.id}-brief`, text: a.text!.split('\n\n').slice(0, 2).join('\n\n') } : a,
+  );
 }

@@ -15,7 +15,7 @@ import {
   type WireStore,
 } from '../src/index.js';
 import { REDIS_STORE_FORMAT } from '../src/feed/stores/redis.js';
-import { killAfterAcknowledged, seeds } from './helpers.js';
+import { expectReportsMatchCompare, killAfterAcknowledged, realisticFeed, seeds } from './helpers.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -40,13 +40,26 @@ beforeAll(async () => {
   }
 });
 
+const created: string[] = [];
+
+// What the tests wrote is deleted, so a shared Redis is left as it was found.
 afterAll(async () => {
+  for (const ns of created) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis!.scan(cursor, 'MATCH', `wt:${Buffer.from(ns).toString('hex')}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis!.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
   await redis?.quit();
 });
 
 let nsCounter = 0;
 function namespace(): string {
-  return `test-${process.pid}-${Date.now()}-${nsCounter++}`;
+  const ns = `test-${process.pid}-${Date.now()}-${nsCounter++}`;
+  created.push(ns);
+  return ns;
 }
 
 async function ingest(store: WireStore, articles: readonly FeedArticle[]): Promise<IndexResult[]> {
@@ -86,6 +99,14 @@ describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnS
     const mem = await ingest(new MemoryWireStore(), feed);
     const red = await ingest(await openRedisWireStore(url, { namespace: namespace() }), feed);
     expect(red).toEqual(mem);
+  });
+
+  it('should report every story as compare reports its articles', async () => {
+    const real = realisticFeed(feed);
+    const index = createWireIndex({ store: await openRedisWireStore(url, { namespace: namespace() }), now: () => Date.parse('2023-09-20T12:00:00Z') });
+    for (const a of [...real].reverse()) await index.add(a);
+    expect(await expectReportsMatchCompare(index, real)).toBeGreaterThanOrEqual(7);
+    await index.close();
   });
 
   it('should end with the stories of one worker when four workers feed it at once', async () => {
