@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
-import { FileWireStore, MemoryWireStore, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
+import { FileWireStore, MemoryWireStore, compareArticles, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
 import { expectReportsMatchCompare, realisticFeed, seeds } from './helpers.js';
 
 const seedFeed: FeedArticle[] = seeds().map((a) => ({ id: a.id, text: a.text }));
@@ -66,6 +66,24 @@ describe('feed', () => {
       expect(one.newStory).toBe(false);
       expect(one.credited).toBe(true);
       expect(one.matches.some((m) => m.document.startsWith('000'))).toBe(true);
+    });
+
+    it('should count the quotations an article altered and the numbers it changed', async () => {
+      const wire = seedFeed[0]!;
+      const index = createWireIndex();
+      await index.add(wire);
+      const same = await index.add({ id: 'copy', text: wire.text! });
+      expect([same.alteredQuotes, same.changedNumbers]).toEqual([0, 0]);
+      const altered = wire
+        .text!.replace('claimed that at least 200 people were dead', 'claimed that at least 250 people were dead')
+        .replace('in-depth as part of the operations."', 'in-depth as part of the campaign."');
+      expect(altered).not.toBe(wire.text);
+      const r = await index.add({ id: 'altered', text: altered });
+      expect(r.alteredQuotes).toBe(1);
+      expect(r.changedNumbers).toBe(1);
+      // The report's own count for the same pair agrees.
+      const report = compareArticles([wire as { id: string; text: string }, { id: 'altered', text: altered }]);
+      expect(report.documents.find((d) => d.id === 'altered')!.counts.alteredQuotes).toBe(1);
     });
 
     it('should give the same stories whatever order the feed arrives in', async () => {

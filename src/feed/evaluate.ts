@@ -6,9 +6,13 @@
 
 import { clusterLinkedPassages } from '../cluster/clusters.js';
 import { linkPassages } from '../cluster/links.js';
+import { sourceWords, type SourcedWord } from '../diff/sourced.js';
+import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { IndexResult } from './types.js';
+
+const LOWER_START = /^\p{Ll}/u;
 
 /** The parts of a result that do not depend on the comparison. */
 export type ResultBase = Pick<IndexResult, 'id' | 'story' | 'newStory' | 'merged' | 'alreadyIndexed'>;
@@ -50,10 +54,28 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   // The wire passages it carries: clusters (verified around a centre, as in the report) that
   // hold one of its passages and span two or more articles, each named by its canonical text.
   const wire: IndexResult['wire'] = [];
+  // Its passages diffed against the canonical text, as the report's diff stage does, to count
+  // the quotations it altered and the numbers it changed.
+  const lowerSeen = new Set<string>();
+  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lowerSeen.add(w.norm);
+  const sourced = new Map<number, SourcedWord[][]>();
+  const sourcedOf = (g: number): SourcedWord[] => {
+    const x = passages[g]!;
+    if (!sourced.has(x.doc)) sourced.set(x.doc, sourceWords(docs[x.doc]!.text, docs[x.doc]!.passages, lowerSeen));
+    return sourced.get(x.doc)![x.index]!;
+  };
+  let alteredQuotes = 0;
+  let changedNumbers = 0;
   for (const c of clusterLinkedPassages(passages, links)) {
     if (!c.members.some((m) => m >= own)) continue;
     const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
     if (docsIn.size < 2) continue;
+    for (const m of c.members) {
+      if (m < own || m === c.canonical) continue;
+      const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m)).changes;
+      if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
+      changedNumbers += changes.filter((x) => x.type === 'number').length;
+    }
     const canon = passages[c.canonical]!;
     const d = docs[canon.doc]!;
     wire.push({
@@ -72,6 +94,8 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     derivedShare,
     credited,
     uncreditedReuse: verdict !== 'non-derived' && !credited,
+    alteredQuotes,
+    changedNumbers,
     provisional: true,
     ...(doc.article.outlet !== undefined ? { outlet: doc.article.outlet } : {}),
     attribution: doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind })),

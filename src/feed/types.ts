@@ -80,6 +80,10 @@ export interface IndexResult {
   credited: boolean;
   /** Derived (wholly or partially) without crediting the agency. */
   uncreditedReuse: boolean;
+  /** Its wire passages whose quotations differ from the wire's (as the report's `alteredQuotes`). */
+  alteredQuotes: number;
+  /** Numbers it changed in the wire passages it carries. */
+  changedNumbers: number;
   /**
    * Always true: the verdict is what the story's articles so far say; later arrivals can change
    * it. `report(story)` gives the story's verdicts as they stand.

@@ -248,6 +248,8 @@ interface IndexResult {
     derivedShare: number;
     credited: boolean;
     uncreditedReuse: boolean;
+    alteredQuotes: number;
+    changedNumbers: number;
     provisional: true;
     outlet?: string;
     attribution: Attribution[];
