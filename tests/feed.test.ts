@@ -68,6 +68,35 @@ describe('feed', () => {
       expect(one.matches.some((m) => m.document.startsWith('000'))).toBe(true);
     });
 
+    it('should emit revisions that turn the provisional results into the final ones, whatever the order', async () => {
+      const real = realisticFeed(feed);
+      const key = (r: IndexResult) => ({ story: r.story, verdict: r.verdict, derivedShare: r.derivedShare, credited: r.credited });
+      for (const order of [real, [...real].reverse(), real.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a)]) {
+        const index = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
+        const said = new Map<string, ReturnType<typeof key>>();
+        const provisional = new Map<string, ReturnType<typeof key>>();
+        let revisions = 0;
+        for (const a of order) {
+          const r = await index.add(a, { revisions: true });
+          said.set(r.id, key(r));
+          provisional.set(r.id, key(r));
+          for (const v of r.revisions!) {
+            expect(v.id).not.toBe(r.id);
+            said.set(v.id, key(v));
+            revisions++;
+          }
+        }
+        const final = new Map<string, ReturnType<typeof key>>();
+        for (const a of real) final.set(a.id, key(await index.query(a)));
+        expect(Object.fromEntries(said)).toEqual(Object.fromEntries(final));
+        // Revisions were needed: the results as first given are not all final.
+        expect(revisions).toBeGreaterThan(0);
+        expect(Object.fromEntries(provisional)).not.toEqual(Object.fromEntries(final));
+      }
+      await expect(createWireIndex().add(real[0]!, { revisions: 'yes' } as never)).rejects.toThrow(/options.revisions must be true or false/);
+      expect((await createWireIndex().add(real[0]!)).revisions).toBeUndefined();
+    });
+
     it('should count the quotations an article altered and the numbers it changed', async () => {
       const wire = seedFeed[0]!;
       const index = createWireIndex();

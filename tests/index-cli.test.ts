@@ -116,6 +116,20 @@ describe('cli index', () => {
     expect((await run(['index', 'remove', '--store', dir])).err).toContain('index remove needs one or more article ids');
   });
 
+  it('should follow each result with revision lines that bring earlier articles up to date (--revisions)', async () => {
+    const dir = tempDir();
+    const lines = jsonl.trim().split('\n');
+    const out = (await run(['index', 'add', '--revisions', '--store', dir], lines)).out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult & { revision?: true });
+    expect(out.filter((r) => r.revision !== true).map((r) => r.id)).toEqual(feed.map((a) => a.id));
+    expect(out.some((r) => r.revision === true)).toBe(true);
+    const key = (r: IndexResult) => [r.story, r.verdict, r.derivedShare, r.credited];
+    const said = new Map(out.map((r) => [r.id, key(r)]));
+    // Adding the feed again says what each article is now, without changing anything.
+    const final = (await run(['index', 'add', '--store', dir], lines)).out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult);
+    expect(final.every((r) => r.alreadyIndexed)).toBe(true);
+    expect(Object.fromEntries(said)).toEqual(Object.fromEntries(final.map((r) => [r.id, key(r)])));
+  });
+
   it("should learn a site's footer with --chrome-from, so it joins no stories", async () => {
     // A footer of short template lines (what learning takes; full sentences it leaves to the wire).
     const footer = [

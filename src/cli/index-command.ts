@@ -24,8 +24,8 @@ import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
 import { MAX_FILE_BYTES, loadInputs } from './load.js';
 
 /** Usage of the index commands. */
-export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] < articles.jsonl
-       wiretrace index report STORY --store STORE [--json] [--html FILE]
+export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] [--chrome-from DIR] [--revisions] < articles.jsonl
+       wiretrace index report STORY --store STORE [--json] [--html FILE] [--chrome-from DIR]
        wiretrace index stats --store STORE
        wiretrace index list [--story STORY] [--since DATE] --store STORE
        wiretrace index remove ID... --store STORE
@@ -39,6 +39,9 @@ index add reads JSON Lines on stdin, one article per line:
 and writes one JSON result per line on stdout, in order: the story it joined, its verdict,
 derived share, credit and matches; a line that cannot be read gets {"line": N, "error": "..."}
 (and the exit status is 1 at the end). With a terminal on stderr, a progress line shows there.
+Every result is provisional: later articles of its story can change it. With --revisions, an
+earlier article they change gets a line of its own after the arrival's, {"revision": true, ...}
+with the same fields, as it now stands.
 
 --chrome-from DIR learns a site's template lines (footers, share bars) from other articles of
 that site, as compare does, so they join no stories; give the same to add and report.
@@ -72,6 +75,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
         store: { type: 'string' },
         story: { type: 'string' },
         'chrome-from': { type: 'string', multiple: true },
+        revisions: { type: 'boolean' },
         since: { type: 'string' },
         namespace: { type: 'string' },
         'window-days': { type: 'string' },
@@ -82,7 +86,7 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       },
     }));
   } catch (e) {
-    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'since', 'chrome-from', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
+    io.stderr(`wiretrace: ${optionError(e as Error, ['store', 'story', 'since', 'chrome-from', 'revisions', 'namespace', 'window-days', 'json', 'html', 'help', 'version'])}\nwiretrace: see wiretrace index --help\n`);
     return 2;
   }
   if (values.help === true || positionals[0] === 'help') {
@@ -183,7 +187,10 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
         const body = (value as { text?: unknown; html?: unknown } | null) ?? {};
         const given = typeof body.text === 'string' ? body.text : typeof body.html === 'string' ? body.html : null;
         if (given !== null && given.trim().length === 0) throw new Error(`article ${JSON.stringify((value as { id?: unknown }).id)} has an empty text`);
-        result = JSON.stringify(await index.add(value as FeedArticle));
+        if (values.revisions === true) {
+          const { revisions, ...r } = await index.add(value as FeedArticle, { revisions: true });
+          result = [JSON.stringify(r), ...(revisions ?? []).map((v) => JSON.stringify({ revision: true, ...v }))].join('\n');
+        } else result = JSON.stringify(await index.add(value as FeedArticle));
       } catch (e) {
         failed++;
         const error = (e as Error).message;

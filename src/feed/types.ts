@@ -91,6 +91,12 @@ export interface IndexResult {
   provisional: true;
   /** The outlet, when the article names one. */
   outlet?: string;
+  /**
+   * With `add(article, { revisions: true })`: earlier articles of the story whose story, verdict,
+   * derived share or credit this arrival changed, each as it now stands (a later result for the
+   * same id replaces an earlier one). Removals and expiry emit none.
+   */
+  revisions?: IndexResult[];
   /** Credit evidence. */
   attribution: Attribution[];
   /**
@@ -122,8 +128,14 @@ export interface WireIndex {
    *   published (or, without `publishedAt`, added) at or after it.
    */
   list(options?: { story?: string; since?: string }): Promise<Array<{ id: string; story: string; outlet?: string; publishedAt?: string }>>;
-  /** Adds an article (idempotent by id) and says what it is. */
-  add(article: FeedArticle): Promise<IndexResult>;
+  /**
+   * Adds an article (idempotent by id) and says what it is.
+   *
+   * @param options - `revisions`: also re-evaluate the story's earlier articles and return, in
+   *   `revisions`, those whose story, verdict, derived share or credit this arrival changed
+   *   (costs one evaluation per article of the story, twice).
+   */
+  add(article: FeedArticle, options?: { revisions?: boolean }): Promise<IndexResult>;
   /** Says what an article would be, without storing it. */
   query(article: FeedArticle): Promise<IndexResult>;
   /** Removes an article; whether it was there. */

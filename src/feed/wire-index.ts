@@ -104,8 +104,8 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   };
 
   /** Compares the article with the story's most recent articles. */
-  const evaluate = async (p: FeedDocument, story: string | null, base: ResultBase): Promise<IndexResult> => {
-    const ids = story === null ? [] : (await store.story(story)).filter((id) => id !== p.article.id).slice(-maxCompared);
+  const evaluate = async (p: Pick<FeedDocument, 'doc'>, story: string | null, base: ResultBase): Promise<IndexResult> => {
+    const ids = story === null ? [] : (await store.story(story)).filter((id) => id !== base.id).slice(-maxCompared);
     const others: Doc[] = [];
     for (const id of ids) {
       const s = await store.get(id);
@@ -114,8 +114,22 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     return evaluateArticle(p.doc, others, base, thresholds);
   };
 
+  /** What a stored article is, against its story as it stands. */
+  const reevaluate = async (id: string): Promise<IndexResult | undefined> => {
+    const s = await store.get(id);
+    if (s === undefined) return undefined;
+    return evaluate({ doc: documentOf(storedArticle(s)) }, s.story, { id, story: s.story, newStory: false, merged: [], alreadyIndexed: true });
+  };
+
+  /** Whether a revision changes what was said of the article. */
+  const changed = (a: IndexResult | undefined, b: IndexResult): boolean =>
+    a === undefined || a.story !== b.story || a.verdict !== b.verdict || a.derivedShare !== b.derivedShare || a.credited !== b.credited;
+
   const index: WireIndex = {
-    async add(a) {
+    async add(a, addOptions = {}) {
+      checkOptions('options', addOptions);
+      const revise = addOptions.revisions ?? false;
+      if (typeof revise !== 'boolean') throw new TypeError(`options.revisions must be true or false (got ${JSON.stringify(revise)})`);
       const p = prepareFeedArticle(a, now, chrome);
       return store.exclusive(async () => {
         const existing = await store.get(p.article.id);
@@ -123,12 +137,17 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           // The same id again: the same article (a resumed feed), or a mistake worth a clear error.
           if (existing.text !== p.article.text)
             throw new Error(`article ${JSON.stringify(p.article.id)} is already indexed with another text; remove it first to index the new one.`);
-          return evaluate(p, existing.story, { id: p.article.id, story: existing.story, newStory: false, merged: [], alreadyIndexed: true });
+          const again = await evaluate(p, existing.story, { id: p.article.id, story: existing.story, newStory: false, merged: [], alreadyIndexed: true });
+          return revise ? { ...again, revisions: [] } : again;
         }
         const stories = await verifiedStories(p);
         const { story: fresh, seq } = await store.allocate();
         const story = stories[0] ?? fresh;
         const merged = stories.slice(1);
+        // With revisions: the story's earlier articles as they stood, to say which this arrival changes.
+        const affected = revise ? (await Promise.all(stories.map((s) => store.story(s)))).flat() : [];
+        const before = new Map<string, IndexResult | undefined>();
+        for (const id of affected) before.set(id, await reevaluate(id));
         if (merged.length > 0) await store.merge(story, merged);
         await store.put({
           id: p.article.id,
@@ -141,7 +160,14 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           trigrams: Array.from(p.trigrams),
         });
         remember(p.article.id, p.doc);
-        return evaluate(p, story, { id: p.article.id, story, newStory: stories.length === 0, merged, alreadyIndexed: false });
+        const result = await evaluate(p, story, { id: p.article.id, story, newStory: stories.length === 0, merged, alreadyIndexed: false });
+        if (!revise) return result;
+        const revisions: IndexResult[] = [];
+        for (const id of [...affected].sort()) {
+          const current = await reevaluate(id);
+          if (current !== undefined && changed(before.get(id), current)) revisions.push(current);
+        }
+        return { ...result, revisions };
       });
     },
 

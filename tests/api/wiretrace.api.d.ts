@@ -252,6 +252,7 @@ interface IndexResult {
     changedNumbers: number;
     provisional: true;
     outlet?: string;
+    revisions?: IndexResult[];
     attribution: Attribution[];
     wire: Array<{
         canonical: {
@@ -289,7 +290,9 @@ interface WireIndex {
         outlet?: string;
         publishedAt?: string;
     }>>;
-    add(article: FeedArticle): Promise<IndexResult>;
+    add(article: FeedArticle, options?: {
+        revisions?: boolean;
+    }): Promise<IndexResult>;
     query(article: FeedArticle): Promise<IndexResult>;
     remove(id: string): Promise<boolean>;
     report(story: string): Promise<Report>;
