@@ -70,7 +70,7 @@ describe('feed', () => {
 
     it('should emit revisions that turn the provisional results into the final ones, whatever the order', async () => {
       const real = realisticFeed(feed);
-      const key = (r: IndexResult) => ({ story: r.story, verdict: r.verdict, derivedShare: r.derivedShare, credited: r.credited });
+      const key = (r: IndexResult) => ({ story: r.story, verdict: r.verdict, derivedShare: r.derivedShare, credited: r.credited, alteredQuotes: r.alteredQuotes, changedNumbers: r.changedNumbers });
       for (const order of [real, [...real].reverse(), real.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a)]) {
         const index = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
         const said = new Map<string, ReturnType<typeof key>>();

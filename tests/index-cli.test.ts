@@ -122,7 +122,7 @@ describe('cli index', () => {
     const out = (await run(['index', 'add', '--revisions', '--store', dir], lines)).out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult & { revision?: true });
     expect(out.filter((r) => r.revision !== true).map((r) => r.id)).toEqual(feed.map((a) => a.id));
     expect(out.some((r) => r.revision === true)).toBe(true);
-    const key = (r: IndexResult) => [r.story, r.verdict, r.derivedShare, r.credited];
+    const key = (r: IndexResult) => [r.story, r.verdict, r.derivedShare, r.credited, r.alteredQuotes, r.changedNumbers];
     const said = new Map(out.map((r) => [r.id, key(r)]));
     // Adding the feed again says what each article is now, without changing anything.
     const final = (await run(['index', 'add', '--store', dir], lines)).out.trim().split('\n').map((l) => JSON.parse(l) as IndexResult);

@@ -70,12 +70,15 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     if (!c.members.some((m) => m >= own)) continue;
     const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
     if (docsIn.size < 2) continue;
-    for (const m of c.members) {
-      if (m < own || m === c.canonical) continue;
-      const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m)).changes;
-      if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
-      changedNumbers += changes.filter((x) => x.type === 'number').length;
-    }
+    // Between two articles, which one changed the text is not knowable: a change is counted
+    // only against a canonical text that two other articles carry.
+    if (docsIn.size >= 3)
+      for (const m of c.members) {
+        if (m < own || m === c.canonical) continue;
+        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m)).changes;
+        if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
+        changedNumbers += changes.filter((x) => x.type === 'number').length;
+      }
     const canon = passages[c.canonical]!;
     const d = docs[canon.doc]!;
     wire.push({

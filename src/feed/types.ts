@@ -80,9 +80,13 @@ export interface IndexResult {
   credited: boolean;
   /** Derived (wholly or partially) without crediting the agency. */
   uncreditedReuse: boolean;
-  /** Its wire passages whose quotations differ from the wire's (as the report's `alteredQuotes`). */
+  /**
+   * Its wire passages whose quotations differ from the wire's (as the report's `alteredQuotes`),
+   * counted where the wire text is carried by two other articles: between two, who changed what
+   * cannot be told.
+   */
   alteredQuotes: number;
-  /** Numbers it changed in the wire passages it carries. */
+  /** Numbers it changed in the wire passages it carries (counted as `alteredQuotes` is). */
   changedNumbers: number;
   /**
    * Always true: the verdict is what the story's articles so far say; later arrivals can change
@@ -93,7 +97,7 @@ export interface IndexResult {
   outlet?: string;
   /**
    * With `add(article, { revisions: true })`: earlier articles of the story whose story, verdict,
-   * derived share or credit this arrival changed, each as it now stands (a later result for the
+   * derived share, credit or change counts this arrival changed, each as it now stands (a later result for the
    * same id replaces an earlier one). Removals and expiry emit none.
    */
   revisions?: IndexResult[];
@@ -132,7 +136,7 @@ export interface WireIndex {
    * Adds an article (idempotent by id) and says what it is.
    *
    * @param options - `revisions`: also re-evaluate the story's earlier articles and return, in
-   *   `revisions`, those whose story, verdict, derived share or credit this arrival changed
+   *   `revisions`, those whose story, verdict, derived share, credit or counts this arrival changed
    *   (costs one evaluation per article of the story, twice).
    */
   add(article: FeedArticle, options?: { revisions?: boolean }): Promise<IndexResult>;

@@ -121,9 +121,15 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     return evaluate({ doc: documentOf(storedArticle(s)) }, s.story, { id, story: s.story, newStory: false, merged: [], alreadyIndexed: true });
   };
 
-  /** Whether a revision changes what was said of the article. */
+  /** Whether a revision changes what was said of the article (its story, verdict, credit or counts). */
   const changed = (a: IndexResult | undefined, b: IndexResult): boolean =>
-    a === undefined || a.story !== b.story || a.verdict !== b.verdict || a.derivedShare !== b.derivedShare || a.credited !== b.credited;
+    a === undefined ||
+    a.story !== b.story ||
+    a.verdict !== b.verdict ||
+    a.derivedShare !== b.derivedShare ||
+    a.credited !== b.credited ||
+    a.alteredQuotes !== b.alteredQuotes ||
+    a.changedNumbers !== b.changedNumbers;
 
   const index: WireIndex = {
     async add(a, addOptions = {}) {
