@@ -71,7 +71,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
     if (docsIn.size < 2) continue;
     // Between two articles, which one changed the text is not knowable: a change is counted
-    // only against a canonical text that two other articles carry.
+    // only in a wire passage that two other articles also carry.
     if (docsIn.size >= 3)
       for (const m of c.members) {
         if (m < own || m === c.canonical) continue;

@@ -82,8 +82,8 @@ export interface IndexResult {
   uncreditedReuse: boolean;
   /**
    * Its wire passages whose quotations differ from the wire's (as the report's `alteredQuotes`),
-   * counted where the wire text is carried by two other articles: between two, who changed what
-   * cannot be told.
+   * counted in wire passages two other articles also carry: between two, who changed what cannot
+   * be told.
    */
   alteredQuotes: number;
   /** Numbers it changed in the wire passages it carries (counted as `alteredQuotes` is). */
