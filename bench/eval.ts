@@ -181,8 +181,10 @@ function meter(root: string, domain: string, pa: 'cleaned' | 'raw', dated: boole
   return out;
 }
 
-function storyLabels(report: Report): string[] {
-  return report.documents.map((d) => d.story ?? `alone:${d.id}`);
+/** Each article's story, in the order of `ids` (the report lists documents by id, not input order). */
+function storyLabels(report: Report, ids: readonly string[]): string[] {
+  const byId = new Map(report.documents.map((d) => [d.id, d.story ?? `alone:${d.id}`]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 function evaluateStories(items: readonly Labelled[]): Row[] {
@@ -198,7 +200,7 @@ function evaluateStories(items: readonly Labelled[]): Row[] {
   const testSets = testOn.map((x) => trigrams(x.article.text));
   const base = pairwise(baselineStories(testSets, containmentPairs(testSets), t), testOn.map((x) => x.gold));
   const report = compareArticles(testOn.map((x) => x.article));
-  const ours = pairwise(storyLabels(report), testOn.map((x) => x.gold));
+  const ours = pairwise(storyLabels(report, testOn.map((x) => x.article.id)), testOn.map((x) => x.gold));
   const biggest = Math.max(...report.stories.map((s) => s.documents.length));
   return [
     { measure: 'pairwise precision', wiretrace: ours.p, baseline: base.p },
@@ -274,13 +276,13 @@ function cloughStevenson(dir: string, exclude: ReadonlySet<string>): Row[] {
     const answers = labels.filter((x) => x.task === task);
     const orig = { id: `orig_task${task}`, text: text(`orig_task${task}.txt`) };
     const report = compareArticles([orig, ...answers.map((x) => ({ id: x.file, text: text(x.file) }))], { reference: orig.id });
-    for (const d of report.documents.slice(1)) {
+    for (const d of report.documents.filter((d) => d.id !== orig.id)) {
       share.set(d.id, weightedShare(d));
       derived.set(d.id, d.verdict !== 'non-derived');
     }
     for (const x of answers) {
       const r = compareArticles([orig, { id: x.file, text: text(x.file) }], { reference: orig.id });
-      alone.set(x.file, r.documents[1]!.verdict ?? 'reference');
+      alone.set(x.file, r.documents.find((d) => d.id === x.file)!.verdict ?? 'reference');
     }
   }
   const base = new Map(labels.map((x) => [x.file, containment(trigrams(text(x.file)), trigrams(text(`orig_task${x.task}.txt`)))]));
@@ -321,7 +323,7 @@ function msrp(dir: string): Row[] {
   const t = tune(GRID, (th) => train.filter((p) => score(p) >= th === p.paraphrase).length);
   const linked = (p: { a: string; b: string }): boolean => {
     const r = compareArticles([{ id: 'a', text: p.a }, { id: 'b', text: p.b }], { reference: 'a' });
-    return r.documents[1]!.segments.some((s) => s.kind === 'verbatim' || s.kind === 'reworded');
+    return r.documents.find((d) => d.id === 'b')!.segments.some((s) => s.kind === 'verbatim' || s.kind === 'reworded');
   };
   const ours = test.map(linked);
   const rate = (want: boolean, f: (p: (typeof test)[number], i: number) => boolean): number => {
