@@ -15,6 +15,7 @@ export { learnChrome } from './chrome/chrome.js';
 export { createWireIndex } from './feed/wire-index.js';
 export { MemoryWireStore } from './feed/stores/memory.js';
 export { FileWireStore } from './feed/stores/file.js';
+export { LmdbWireStore, openLmdbWireStore } from './feed/stores/lmdb.js';
 export { openRedisWireStore } from './feed/stores/redis.js';
 export { normalizeText, toOriginalSpan } from './normalize/normalize.js';
 export { segmentParagraphs } from './segment/paragraph.js';
@@ -59,6 +60,7 @@ export type { FeedArticle, IndexResult, IndexStats, WireIndex, WireIndexOptions 
 export type { StoreStats, StoredArticle, WireStore } from './feed/stores/store.js';
 export type { RedisStoreOptions } from './feed/stores/redis.js';
 export type { FileStoreOptions } from './feed/stores/file.js';
+export type { LmdbStoreOptions } from './feed/stores/lmdb.js';
 export type { NormalizedText } from './normalize/normalize.js';
 export type { Span } from './segment/paragraph.js';
 export type { Sentence } from './segment/sentence.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
-import { FileWireStore, MemoryWireStore, compareArticles, createWireIndex, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
+import { FileWireStore, MemoryWireStore, compareArticles, createWireIndex, openLmdbWireStore, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
 import { expectReportsMatchCompare, realisticFeed, seeds } from './helpers.js';
 
 const seedFeed: FeedArticle[] = seeds().map((a) => ({ id: a.id, text: a.text }));
@@ -271,6 +271,41 @@ describe('feed', () => {
   });
 });
 
+describe('LmdbWireStore', () => {
+  it("should give the memory store's results, report as compare does, and reopen read-only with everything", async () => {
+    const dir = tempDir();
+    const real = realisticFeed(feed);
+    const mem = await ingest(new MemoryWireStore(), real);
+    const disk = await ingest(await openLmdbWireStore(dir), real);
+    expect(disk.results).toEqual(mem.results);
+    const reader = createWireIndex({ store: await openLmdbWireStore(dir, { readOnly: true }) });
+    expect(await reader.stats()).toEqual({ articles: real.length, stories: mem.finalStories.length, store: 'lmdb' });
+    expect(await expectReportsMatchCompare(reader, real)).toBeGreaterThanOrEqual(9);
+    await reader.close();
+  });
+
+  it('should move an older journal store into the database once, keeping the journal aside', async () => {
+    const dir = tempDir();
+    const old = await ingest(new FileWireStore(dir), seedFeed);
+    const store = await openLmdbWireStore(dir);
+    expect(store.migrated).toBe(seedFeed.length);
+    const index = createWireIndex({ store });
+    expect((await index.list()).map((a) => [a.id, a.story]).sort()).toEqual(old.results.map((r) => [r.id, r.story]).sort());
+    // Idempotent by id after the move: the feed again changes nothing.
+    for (const a of seedFeed) expect((await index.add(a)).alreadyIndexed).toBe(true);
+    await index.close();
+    expect(existsSync(join(dir, 'journal.jsonl'))).toBe(false);
+    expect(existsSync(join(dir, 'journal.jsonl.migrated'))).toBe(true);
+    expect((await openLmdbWireStore(dir).then(async (s) => [s.migrated, await s.close()]))[0]).toBe(0);
+  });
+
+  it('should refuse, by name, a folder that holds no store when reading', async () => {
+    const dir = tempDir();
+    await expect(openLmdbWireStore(join(dir, 'typo'), { readOnly: true })).rejects.toThrow(`${join(dir, 'typo')}: no wiretrace store here (no wire.mdb); check the path.`);
+    await expect(openLmdbWireStore('')).rejects.toThrow(/dir must be a non-empty folder path/);
+  });
+});
+
 describe('file store journal', () => {
   it('should read the journal line by line across chunk boundaries, never as one string', async () => {
     const { forEachLine } = await import('../src/feed/stores/file.js');
@@ -296,15 +331,15 @@ describe('file store: one writer, readers that never write', () => {
     const cli = new URL('../dist/cli.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [cli, 'index', 'add', '--store', dir]);
     for (let i = 0; i < 100 && !existsSync(join(dir, 'writer.lock')); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(() => new FileWireStore(dir)).toThrow(`${dir} is being written by process ${child.pid}: one writer at a time (share an index between workers through Redis).`);
+    await expect(openLmdbWireStore(dir)).rejects.toThrow(`${dir} is being written by process ${child.pid}: one writer at a time (share an index between workers through Redis).`);
     // A reader opens alongside it.
-    const reader = new FileWireStore(dir, { readOnly: true });
+    const reader = await openLmdbWireStore(dir, { readOnly: true });
     expect((await reader.stats()).articles).toBe(0);
     await reader.close();
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     // The killed writer's lock is stale: the next writer takes it.
-    const next = new FileWireStore(dir);
+    const next = await openLmdbWireStore(dir);
     await next.close();
     expect(existsSync(join(dir, 'writer.lock'))).toBe(false);
   });
@@ -366,6 +401,8 @@ describe('file store on a full disk', () => {
     const code = await runCliAsync({ argv: ['index', 'add', '--store', dir], readStdin: () => '', stdinLines: async function* () {}, stdout: () => undefined, stderr: (x) => (err += x) });
     expect(code).toBe(1);
     expect(err).toContain('dropped 1 cut-short line at the end of the journal');
+    // The older journal is moved into the database as it is opened, and that is said too.
+    expect(err).toContain(`${dir}: moved 1 article from the older journal (journal.jsonl, kept as journal.jsonl.migrated) into the database`);
   });
 });
 

@@ -81,7 +81,7 @@ describe('cli index', () => {
     const json = JSON.parse((await run(['index', 'report', story, '--store', dir, '--json'])).out) as Report;
     expect(json.documents.map((d) => d.id)).toEqual([feed[1]!.id, feed[4]!.id]);
     expect((await run(['index', 'report', 's999', '--store', dir])).code).toBe(1);
-    expect(JSON.parse((await run(['index', 'stats', '--store', dir])).out)).toEqual({ articles: 2, stories: 1, store: 'file' });
+    expect(JSON.parse((await run(['index', 'stats', '--store', dir])).out)).toEqual({ articles: 2, stories: 1, store: 'lmdb' });
   });
 
   it('should list, remove and expire articles, and say the provisional verdict and uncredited reuse', async () => {

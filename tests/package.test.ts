@@ -14,6 +14,7 @@ describe('package', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'FileWireStore',
+        'LmdbWireStore',
         'MemoryStorage',
         'MemoryWireStore',
         'VERSION',
@@ -33,6 +34,7 @@ describe('package', () => {
         'jaccard',
         'learnChrome',
         'normalizeText',
+        'openLmdbWireStore',
         'openRedisWireStore',
         'optimalBands',
         'parseLshIndex',

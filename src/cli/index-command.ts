@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { learnChrome } from '../chrome/chrome.js';
 import { extractArticle } from '../extract/extract.js';
-import { FileWireStore } from '../feed/stores/file.js';
+import { LmdbWireStore, openLmdbWireStore } from '../feed/stores/lmdb.js';
 import { openRedisWireStore } from '../feed/stores/redis.js';
 import type { WireStore } from '../feed/stores/store.js';
 import type { FeedArticle, WireIndex } from '../feed/types.js';
@@ -53,7 +53,7 @@ async function openStore(spec: string | undefined, namespace: string | undefined
   if (/^rediss?:\/\//.test(spec)) return openRedisWireStore(spec, namespace !== undefined ? { namespace } : {});
   if (namespace !== undefined) throw new UsageError('--namespace applies to a Redis store only');
   // Readers (report, stats) never write the store nor take the writer's lock.
-  return new FileWireStore(spec, { readOnly });
+  return openLmdbWireStore(spec, { readOnly });
 }
 
 /**
@@ -121,7 +121,9 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
     }
     const store = await openStore(values.store, values.namespace, command === 'report' || command === 'stats' || command === 'list');
     // A recovery is never silent: what was dropped is said, and the exit status says it too.
-    const recovered = store instanceof FileWireStore ? store.recovered : 0;
+    const recovered = store instanceof LmdbWireStore ? store.recovered : 0;
+    if (store instanceof LmdbWireStore && store.migrated > 0)
+      io.stderr(`wiretrace: ${values.store}: moved ${store.migrated} article${store.migrated === 1 ? '' : 's'} from the older journal (journal.jsonl, kept as journal.jsonl.migrated) into the database\n`);
     if (recovered > 0)
       io.stderr(`wiretrace: warning: ${values.store}: dropped ${recovered} cut-short line${recovered === 1 ? '' : 's'} at the end of the journal (a write interrupted by a crash or a full disk); the articles in ${recovered === 1 ? 'it were' : 'them were'} not acknowledged\n`);
     index = createWireIndex({ store, ...(windowMs !== undefined ? { windowMs } : {}), ...(learned !== undefined ? { chrome: { learned } } : {}) });

@@ -1,3 +1,4 @@
+import { open } from 'lmdb';
 type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'stock' | 'dateline' | 'custom';
 interface ChromePhrase {
     text: string;
@@ -331,7 +332,7 @@ interface FileStoreOptions {
 }
 declare class FileWireStore extends MemoryWireStore {
     readonly kind = "file";
-    private readonly fd;
+    private fd;
     private readonly lock;
     readonly recovered: number;
     constructor(dir: string, options?: FileStoreOptions);
@@ -341,6 +342,41 @@ declare class FileWireStore extends MemoryWireStore {
     put(article: StoredArticle): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     merge(into: string, from: readonly string[]): Promise<void>;
+    close(): Promise<void>;
+    closeSync(): void;
+    snapshot(): StoredArticle[];
+}
+interface LmdbStoreOptions {
+    readOnly?: boolean;
+}
+declare function openLmdbWireStore(dir: string, options?: LmdbStoreOptions): Promise<LmdbWireStore>;
+declare class LmdbWireStore implements WireStore {
+    readonly kind: string;
+    readonly migrated: number;
+    readonly recovered: number;
+    private readonly root;
+    private readonly articles;
+    private readonly buckets;
+    private readonly members;
+    private readonly meta;
+    private readonly lock;
+    private readonly mutex;
+    constructor(dir: string, options: LmdbStoreOptions, open: typeof open);
+    private write;
+    private erase;
+    get(id: string): Promise<StoredArticle | undefined>;
+    put(article: StoredArticle): Promise<void>;
+    delete(id: string): Promise<StoredArticle | undefined>;
+    candidates(buckets: readonly number[]): Promise<string[]>;
+    story(storyId: string): Promise<string[]>;
+    stories(): Promise<string[]>;
+    merge(into: string, from: readonly string[]): Promise<void>;
+    allocate(): Promise<{
+        story: string;
+        seq: number;
+    }>;
+    exclusive<T>(fn: () => Promise<T>): Promise<T>;
+    stats(): Promise<StoreStats>;
     close(): Promise<void>;
 }
 interface RedisStoreOptions {
@@ -512,4 +548,4 @@ declare function optimalBands(threshold: number, numPerm: number, weights?: read
 declare function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare function containment(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare const VERSION = "0.1.0";
-export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };
+export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };

@@ -18,6 +18,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { takeLock } from './lock.js';
 import { MemoryWireStore } from './memory.js';
 import type { StoredArticle } from './store.js';
 
@@ -103,41 +104,11 @@ export interface FileStoreOptions {
   readOnly?: boolean;
 }
 
-/** Whether a process with this id is running (signal 0 tests without signalling). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Takes the writer's lock of a store folder, or throws naming the process that holds it. */
-function takeLock(dir: string): string {
-  const lock = join(dir, 'writer.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return lock;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && alive(holder))
-        throw new Error(`${dir} is being written by process ${holder}: one writer at a time (share an index between workers through Redis).`);
-      // The writer that held it is gone (killed): its lock is stale.
-      unlinkSync(lock);
-    }
-  }
-  throw new Error(`${dir}: cannot take the writer's lock.`);
-}
 
 /** A store kept in a folder on disk; survives restarts and crashes. */
 export class FileWireStore extends MemoryWireStore {
   override readonly kind = 'file';
-  private readonly fd: number;
+  private fd: number;
   private readonly lock: string | null;
   /** Lines dropped from the end of the journal when it was opened (a write cut short). */
   readonly recovered: number;
@@ -248,7 +219,18 @@ export class FileWireStore extends MemoryWireStore {
   // allocate() needs no journal line (nor its fsync): replaying the puts restores the counter.
 
   override async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  /** Closes the journal and releases the writer's lock, at once (for a migration). */
+  closeSync(): void {
     if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
     if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
+  }
+
+  /** Every article, in arrival order (for a migration). */
+  snapshot(): StoredArticle[] {
+    return [...this.articles.values()].sort((a, b) => a.seq - b.seq);
   }
 }

@@ -1,0 +1,210 @@
+/**
+ * The on-disk store on LMDB (the `lmdb` package): a folder holding one memory-mapped database.
+ *
+ * Why LMDB: its binary ships in the npm package (no compiler on install), a committed
+ * transaction survives kill -9 and power loss (copy-on-write B+trees, no journal to replay), and
+ * opening maps the file instead of reading it, so memory does not grow with the store. Every
+ * article is one transaction, committed before `put` returns. Readers in other processes see
+ * every committed article; one process writes at a time (a second writer is refused naming the
+ * first, as `FileWireStore` does). A folder that holds the older journal (`journal.jsonl`) is
+ * migrated into the database the first time it is opened to write.
+ *
+ * @packageDocumentation
+ */
+
+import { existsSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, RootDatabase, open as openLmdb } from 'lmdb';
+import { FileWireStore } from './file.js';
+import { takeLock } from './lock.js';
+import type { StoredArticle, StoreStats, WireStore } from './store.js';
+
+/** Format written into the database; another version is refused. */
+export const LMDB_STORE_FORMAT = 'wiretrace/lmdb@1';
+
+/** Options of {@link LmdbWireStore}. */
+export interface LmdbStoreOptions {
+  /**
+   * Open to read only: no lock, no write; the folder must hold a store.
+   * @default false
+   */
+  readOnly?: boolean;
+}
+
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/**
+ * Opens (or, to write, creates) the embedded on-disk store in `dir`. The `lmdb` package is
+ * loaded here, on first use, so a program that never opens a store never loads it.
+ *
+ * @param dir - The store folder.
+ * @param options - `readOnly`.
+ * @returns The store.
+ * @throws Error naming the folder: not a store (read-only), another format, another writer.
+ * @example
+ * ```ts
+ * const index = createWireIndex({ store: await openLmdbWireStore('./wire-index') });
+ * ```
+ */
+export async function openLmdbWireStore(dir: string, options: LmdbStoreOptions = {}): Promise<LmdbWireStore> {
+  if (typeof dir !== 'string' || dir.length === 0) throw new TypeError('dir must be a non-empty folder path.');
+  const { open } = await import('lmdb');
+  return new LmdbWireStore(dir, options, open);
+}
+
+/** The embedded on-disk store, on LMDB (open it with {@link openLmdbWireStore}). */
+export class LmdbWireStore implements WireStore {
+  readonly kind: string = 'lmdb';
+  /** Articles migrated from an older journal when the store was opened (0 if none). */
+  readonly migrated: number = 0;
+  /** Cut-short lines dropped from the end of an older journal while migrating it (0 if none). */
+  readonly recovered: number = 0;
+  private readonly root: RootDatabase;
+  private readonly articles: Database<StoredArticle, string>;
+  private readonly buckets: Database<string, [number, number]>;
+  private readonly members: Database<[number, string], string>;
+  private readonly meta: Database<unknown, string>;
+  private readonly lock: string | null;
+  private readonly mutex = new Mutex();
+
+  /**
+   * Use {@link openLmdbWireStore}.
+   *
+   * @param dir - The store folder.
+   * @param options - `readOnly`.
+   * @param open - The `lmdb` package's `open`.
+   */
+  constructor(dir: string, options: LmdbStoreOptions, open: typeof openLmdb) {
+    const readOnly = options.readOnly === true;
+    const path = join(dir, 'wire.mdb');
+    const journal = join(dir, 'journal.jsonl');
+    if (readOnly && !existsSync(path)) {
+      if (existsSync(journal)) throw new Error(`${dir}: an older journal store; open it once to write (index add) to migrate it.`);
+      throw new Error(`${dir}: no wiretrace store here (no wire.mdb); check the path.`);
+    }
+    if (!readOnly) mkdirSync(dir, { recursive: true });
+    // An older journal is read first, as its own writer (it recovers a cut-short last line and
+    // says so), and released before this store takes the lock.
+    let old: StoredArticle[] = [];
+    if (!readOnly && existsSync(journal)) {
+      const file = new FileWireStore(dir);
+      old = file.snapshot();
+      this.recovered = file.recovered;
+      file.closeSync();
+    }
+    this.lock = readOnly ? null : takeLock(dir);
+    try {
+      this.root = open({ path, noSubdir: true, readOnly, maxDbs: 8, compression: false });
+      this.articles = this.root.openDB({ name: 'articles' });
+      this.buckets = this.root.openDB({ name: 'buckets', dupSort: true });
+      this.members = this.root.openDB({ name: 'members', dupSort: true });
+      this.meta = this.root.openDB({ name: 'meta' });
+      const format = this.meta.get('format');
+      if (format === undefined && !readOnly) this.meta.putSync('format', LMDB_STORE_FORMAT);
+      else if (format !== LMDB_STORE_FORMAT) throw new Error(`${dir}: a store of format ${JSON.stringify(format)}; this wiretrace reads ${LMDB_STORE_FORMAT}.`);
+      if (!readOnly && existsSync(journal)) {
+        this.root.transactionSync(() => {
+          for (const a of old) this.write(a);
+        });
+        renameSync(journal, `${journal}.migrated`);
+        this.migrated = old.length;
+      }
+    } catch (e) {
+      if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
+      throw e;
+    }
+  }
+
+  private write(a: StoredArticle): void {
+    const before = this.articles.get(a.id);
+    if (before !== undefined) this.erase(before);
+    this.articles.putSync(a.id, a);
+    a.buckets.forEach((b, band) => this.buckets.putSync([band, b], a.id));
+    this.members.putSync(a.story, [a.seq, a.id]);
+    const seq = (this.meta.get('seq') as number | undefined) ?? 0;
+    if (a.seq > seq) this.meta.putSync('seq', a.seq);
+  }
+
+  private erase(a: StoredArticle): void {
+    this.articles.removeSync(a.id);
+    a.buckets.forEach((b, band) => this.buckets.removeSync([band, b], a.id));
+    this.members.removeSync(a.story, [a.seq, a.id]);
+  }
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    return this.articles.get(id);
+  }
+
+  async put(article: StoredArticle): Promise<void> {
+    await this.root.transaction(() => this.write(article));
+    // Acknowledged only once it is on disk, not only in the page cache.
+    await this.root.flushed;
+  }
+
+  async delete(id: string): Promise<StoredArticle | undefined> {
+    const a = this.articles.get(id);
+    if (a !== undefined) await this.root.transaction(() => this.erase(a));
+    return a;
+  }
+
+  async candidates(buckets: readonly number[]): Promise<string[]> {
+    const out = new Set<string>();
+    buckets.forEach((b, band) => {
+      for (const id of this.buckets.getValues([band, b])) out.add(id);
+    });
+    return [...out];
+  }
+
+  async story(storyId: string): Promise<string[]> {
+    return Array.from(this.members.getValues(storyId), (m) => m[1]);
+  }
+
+  async stories(): Promise<string[]> {
+    return Array.from(this.members.getKeys());
+  }
+
+  async merge(into: string, from: readonly string[]): Promise<void> {
+    await this.root.transaction(() => {
+      for (const s of from) {
+        if (s === into) continue;
+        for (const [seq, id] of Array.from(this.members.getValues(s))) {
+          const a = this.articles.get(id)!;
+          this.articles.putSync(id, { ...a, story: into });
+          this.members.putSync(into, [seq, id]);
+        }
+        this.members.removeSync(s);
+      }
+    });
+  }
+
+  async allocate(): Promise<{ story: string; seq: number }> {
+    // Story ids come from the same counter in every store, so stores give identical results.
+    const seq = await this.root.transaction(() => {
+      const next = ((this.meta.get('seq') as number | undefined) ?? 0) + 1;
+      this.meta.putSync('seq', next);
+      return next;
+    });
+    return { story: `s${seq}`, seq };
+  }
+
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(fn);
+  }
+
+  async stats(): Promise<StoreStats> {
+    return { articles: this.articles.getCount(), stories: this.members.getKeysCount() };
+  }
+
+  async close(): Promise<void> {
+    await this.root.close();
+    if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
+  }
+}
