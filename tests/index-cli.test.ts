@@ -154,6 +154,36 @@ describe('cli index', () => {
     expect(missing.err).toContain('nope');
   });
 
+  it('should lose nothing acknowledged when kill -9 strikes again and again, and end with the stories of one clean run', async () => {
+    const dir = tempDir();
+    const lines = jsonl.trim().split('\n');
+    // Each worker is killed after its n-th answer; the next one reads the feed again from the start.
+    let acknowledged = 0;
+    for (const n of [3, 5, 7]) {
+      await killAfterAcknowledged(cli, ['index', 'add', '--store', dir], lines, n);
+      const stats = JSON.parse(spawnSync(process.execPath, [cli, 'index', 'stats', '--store', dir], { encoding: 'utf8' }).stdout) as { articles: number };
+      // What was acknowledged before is still there, and each worker added what it answered.
+      expect(stats.articles).toBeGreaterThanOrEqual(Math.max(acknowledged, n));
+      acknowledged = stats.articles;
+    }
+    const last = spawnSync(process.execPath, [cli, 'index', 'add', '--store', dir], { input: jsonl, encoding: 'utf8' });
+    expect(last.status).toBe(0);
+    const clean = tempDir();
+    spawnSync(process.execPath, [cli, 'index', 'add', '--store', clean], { input: jsonl, encoding: 'utf8' });
+    const listed = (store: string) =>
+      spawnSync(process.execPath, [cli, 'index', 'list', '--store', store], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; story: string });
+    const partitionOf = (rows: Array<{ id: string; story: string }>) => {
+      const by = new Map<string, string[]>();
+      for (const r of rows) by.set(r.story, [...(by.get(r.story) ?? []), r.id]);
+      return [...by.values()].map((ids) => ids.sort().join(' ')).sort();
+    };
+    expect(partitionOf(listed(dir))).toEqual(partitionOf(listed(clean)));
+    expect(listed(dir)).toHaveLength(feed.length);
+  });
+
   it('should resume a killed worker on an on-disk store without loss or duplicates', async () => {
     const dir = tempDir();
     await killAfterAcknowledged(cli, ['index', 'add', '--store', dir], jsonl.trim().split('\n'), 4);
