@@ -26,6 +26,7 @@ import type { Report } from '../src/types.js';
 import { generateCorpus, type GeneratedArticle } from '../tests/fixtures/corpus.js';
 import { adjustedRandIndex, scoreReport } from '../tests/fixtures/score.js';
 import { FileWireStore } from '../src/feed/stores/file.js';
+import { openLmdbWireStore } from '../src/feed/stores/lmdb.js';
 import type { IndexResult } from '../src/feed/types.js';
 import { createWireIndex } from '../src/feed/wire-index.js';
 import { openRedisWireStore } from '../src/feed/stores/redis.js';
@@ -314,6 +315,7 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     const dir = mkdtempSync(join(tmpdir(), 'wiretrace-feed-'));
     if (kind === 'memory') store = new MemoryWireStore();
     else if (kind === 'file') store = new FileWireStore(dir);
+    else if (kind === 'lmdb') store = await openLmdbWireStore(dir);
     else {
       try {
         store = await openRedisWireStore(process.env.REDIS_URL ?? 'redis://127.0.0.1:6390', { namespace: `bench-${Date.now()}` });
@@ -378,7 +380,7 @@ if (phase !== undefined) {
   runs.push(['story'], ['folder'], ['pair']);
   // The feed: 100k articles in memory (2k quick); the stores that write per article on 20k (1k quick).
   runs.push(['feed', '--store', 'memory', '--size', String(quick ? 500 : 100_000)]);
-  for (const store of ['file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 300 : 20_000)]);
+  for (const store of ['lmdb', 'file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 300 : 20_000)]);
   // --only sketch,index,story,folder,pair,feed runs a subset (a table row missing is left blank).
   const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
   if (only !== null) for (let i = runs.length - 1; i >= 0; i--) if (!only.has(runs[i]![0]!)) runs.splice(i, 1);
@@ -419,7 +421,7 @@ if (phase !== undefined) {
     `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
     `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
     `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
-    `Streaming index (wiretrace index add): ${['memory', 'file', 'redis']
+    `Streaming index (wiretrace index add): ${['memory', 'lmdb', 'file', 'redis']
       .map((k) =>
         typeof r[`feed_${k}`] === 'string'
           ? `${k}: ${r[`feed_${k}`]}`
