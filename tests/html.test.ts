@@ -231,6 +231,9 @@ describe('html report an editor reads at a glance', () => {
     expect(headline).toMatch(/^5 outlets · 2 wholly derived · 2 partially · 3 altered quotes · \d+ changed figures? · 1 uncredited$/);
     expect(await page.locator('table.summary td.credit').first().innerText()).toContain('according to AFP');
     expect(await page.locator('table.summary th').allInnerTexts()).toEqual(expect.arrayContaining(['Verbatim', 'Moved', 'Figures', 'Names']));
+    // Every column is on the screen at 1400 px: nothing to scroll sideways for.
+    const table = (await page.locator('table.summary').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(1400);
     const wire = page.locator('ol.wiretext li');
     expect(await wire.count()).toBe(report.stories[0]!.wire.length);
     expect(await wire.first().isVisible()).toBe(true);

@@ -84,6 +84,7 @@ ol.wiretext li{display:grid;grid-template-columns:4.5em 6.5em 1fr;gap:8px;paddin
 ol.wiretext .attested{color:var(--muted);font-size:12px}
 ol.wiretext li>.badge{align-self:start;justify-self:start}
 table.summary td.credit{white-space:normal;min-width:12em}
+table.summary th{white-space:normal;vertical-align:bottom}
 @media (max-width:700px){.rows{grid-template-columns:1fr}.rows>.wirecol{border-left:0;background:#fafafa}.rows>.p.wire.same,.rows>.head.wirecol{display:none}main{padding:0 10px 30px}header.top{padding:12px 10px}
 table.summary thead{display:none}table.summary,table.summary tbody,table.summary tr,table.summary td{display:block;width:100%;white-space:normal}
 table.summary tr{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:4px 8px}
