@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Database, RootDatabase, open as openLmdb } from 'lmdb';
 import { FileWireStore } from './file.js';
 import { takeLock } from './lock.js';
+import { Mutex } from './memory.js';
 import type { StoredArticle, StoreStats, WireStore } from './store.js';
 
 /** Format written into the database; another version is refused. */
@@ -29,16 +30,6 @@ export interface LmdbStoreOptions {
    * @default false
    */
   readOnly?: boolean;
-}
-
-class Mutex {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn, fn);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { StoredArticle, StoreStats, WireStore } from './store.js';
 
 /** A promise-chain mutex: callers run one at a time, in call order. */
-class Mutex {
+export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
 
   /** Runs `fn` after every earlier caller has finished. */
