@@ -325,22 +325,24 @@ describe('file store journal', () => {
 
 describe('file store: one writer, readers that never write', () => {
   it('should refuse a second writer by name, and let a writer in once the first is gone', async () => {
-    const { spawn } = await import('node:child_process');
+    const { spawn, spawnSync } = await import('node:child_process');
     const dir = tempDir();
     // A writer in another process, waiting on its feed.
     const cli = new URL('../dist/cli.js', import.meta.url).pathname;
     const child = spawn(process.execPath, [cli, 'index', 'add', '--store', dir]);
     for (let i = 0; i < 100 && !existsSync(join(dir, 'writer.lock')); i++) await new Promise((r) => setTimeout(r, 50));
     await expect(openLmdbWireStore(dir)).rejects.toThrow(`${dir} is being written by process ${child.pid}: one writer at a time (share an index between workers through Redis).`);
-    // A reader opens alongside it.
-    const reader = await openLmdbWireStore(dir, { readOnly: true });
+    // A reader opens alongside it (once the writer has created the database: it takes the lock first).
+    let reader: Awaited<ReturnType<typeof openLmdbWireStore>> | undefined;
+    for (let i = 0; i < 100 && reader === undefined; i++) reader = await openLmdbWireStore(dir, { readOnly: true }).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)));
+    if (reader === undefined) throw new Error('the writer never created its database');
     expect((await reader.stats()).articles).toBe(0);
     await reader.close();
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
-    // The killed writer's lock is stale: the next writer takes it.
-    const next = await openLmdbWireStore(dir);
-    await next.close();
+    // The killed writer's lock is stale: the next writer (another process, as a worker is) takes it.
+    const next = spawnSync(process.execPath, [cli, 'index', 'add', '--store', dir], { input: '', encoding: 'utf8' });
+    expect([next.status, next.stderr]).toEqual([0, '']);
     expect(existsSync(join(dir, 'writer.lock'))).toBe(false);
   });
 

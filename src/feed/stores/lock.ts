@@ -33,7 +33,14 @@ export function takeLock(dir: string): string {
       return lock;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(readFileSync(lock, 'utf8').trim());
+      // A lock just created holds no id yet: give its writer a moment to write it before taking
+      // the empty file for the stale lock of a writer killed between creating and writing it.
+      let content = readFileSync(lock, 'utf8').trim();
+      for (let wait = 0; content === '' && wait < 20; wait++) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+        content = readFileSync(lock, 'utf8').trim();
+      }
+      const holder = Number(content);
       if (Number.isInteger(holder) && holder > 0 && alive(holder))
         throw new Error(`${dir} is being written by process ${holder}: one writer at a time (share an index between workers through Redis).`);
       // The writer that held it is gone (killed): its lock is stale.
