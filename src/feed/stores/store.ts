@@ -34,7 +34,7 @@ export interface StoreStats {
 
 /** Where a wire index keeps its articles and stories. */
 export interface WireStore {
-  /** `memory`, `file` or `redis`. */
+  /** `memory`, `lmdb`, `file` or `redis`. */
   readonly kind: string;
   /** An article by id. */
   get(id: string): Promise<StoredArticle | undefined>;
