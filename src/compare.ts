@@ -5,6 +5,7 @@
  */
 
 import { alignStory, type StoryAlignment } from './align/story.js';
+import { lowerCaseWords } from './diff/sourced.js';
 import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from './document/document.js';
 import { setAsideStock, stockSentences } from './document/stock.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './errors.js';
@@ -24,7 +25,6 @@ export const defaultCompareOptions = Object.freeze({
   maxSentencesPerDocument: 5000,
 });
 
-const LOWER_START = /^\p{Ll}/u;
 
 const COMPARE_KEYS = ['reference', 'chrome', 'stories', 'links', 'whollyDerived', 'partiallyDerived', 'creditedWireShare', 'maxChars', 'maxArticlesPerStory', 'maxSentencesPerDocument', 'onProgress'];
 const STORY_KEYS = ['threshold', 'minContainment', 'minShared', 'windowMs', 'minRareShared'];
@@ -178,8 +178,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     d.limits.map((l) => ({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) })),
   );
   // Lower-case words across the input decide whether a capitalised first word is a name.
-  const lowerSeen = new Set<string>();
-  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lowerSeen.add(w.norm);
+  const lowerSeen = lowerCaseWords(docs);
 
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);

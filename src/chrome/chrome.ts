@@ -12,7 +12,7 @@ import { checkOptions } from '../errors.js';
 import { normalizeKey } from '../normalize/normalize.js';
 import { segmentLines, segmentParagraphs, trimSpan, type Span } from '../segment/paragraph.js';
 import { sentenceSplitter } from '../segment/sentence.js';
-import type { ChromeOptions, ChromePattern, ChromePhrase, ChromeReason } from '../types.js';
+import type { ChromeOptions, ChromePattern, ChromeReason } from '../types.js';
 import { agencyAlternation } from './agencies.js';
 import { builtinPatterns, builtinPhrases, creditLinePatterns, datelinePatterns, inlineCreditPatterns, inlinePatterns } from './rules.js';
 

@@ -9,15 +9,13 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { learnChrome } from '../chrome/chrome.js';
 import { compareArticles } from '../compare.js';
-import { extractArticle } from '../extract/extract.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { INDEX_USAGE } from './index-command.js';
 import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
-import { loadInputs } from './load.js';
+import { learnSiteChrome, loadInputs } from './load.js';
 
 /** Usage of the command line. */
 export const USAGE = `Usage: wiretrace compare PATH... [options]
@@ -119,14 +117,8 @@ export function runCompareCli(io: CliIo): number {
     if (reference !== undefined && !loaded.articles.some((a) => a.id === reference))
       throw new UsageError(`--reference ${JSON.stringify(reference)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
     // Template lines learned from other articles of the same site(s).
-    const learnFrom = values['chrome-from'] ?? [];
-    let learned: Set<string> | undefined;
-    if (learnFrom.length > 0) {
-      const site = loadInputs(learnFrom, io);
-      for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
-      if (site.errors.length > 0) loaded.errors.push(...site.errors);
-      learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
-    }
+    const { learned, errors: siteErrors } = learnSiteChrome(values['chrome-from'] ?? [], io);
+    loaded.errors.push(...siteErrors);
     // On a terminal, a long run shows how far it is (stories aligned), redrawn in place.
     const showProgress = io.stderrIsTTY === true && !quiet && loaded.articles.length >= 200;
     let lastDraw = -Infinity;

@@ -10,8 +10,6 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { learnChrome } from '../chrome/chrome.js';
-import { extractArticle } from '../extract/extract.js';
 import { LmdbWireStore, openLmdbWireStore } from '../feed/stores/lmdb.js';
 import { openRedisWireStore } from '../feed/stores/redis.js';
 import type { WireStore } from '../feed/stores/store.js';
@@ -21,7 +19,7 @@ import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
 import { UsageError, optionError, reportFailure, type CliIo } from './io.js';
-import { MAX_FILE_BYTES, loadInputs } from './load.js';
+import { MAX_FILE_BYTES, learnSiteChrome } from './load.js';
 
 /** Usage of the index commands. */
 export const INDEX_USAGE = `Usage: wiretrace index add --store STORE [--namespace NS] [--window-days N] [--chrome-from DIR] [--revisions] < articles.jsonl
@@ -109,16 +107,8 @@ export async function runIndexCli(argv: readonly string[], io: CliIo): Promise<n
       windowMs = days * 86_400_000;
     }
     // Template lines learned from other articles of the same site(s), before any store is opened.
-    const learnFrom = values['chrome-from'] ?? [];
-    let learned: Set<string> | undefined;
-    if (learnFrom.length > 0) {
-      const site = loadInputs(learnFrom, io);
-      if (site.errors.length > 0) {
-        for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
-        return 1;
-      }
-      learned = learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text)));
-    }
+    const { learned, errors: siteErrors } = learnSiteChrome(values['chrome-from'] ?? [], io);
+    if (siteErrors.length > 0) return 1;
     const store = await openStore(values.store, values.namespace, command === 'report' || command === 'stats' || command === 'list');
     // A recovery is never silent: what was dropped is said, and the exit status says it too.
     const recovered = store instanceof LmdbWireStore ? store.recovered : 0;

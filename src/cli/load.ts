@@ -5,6 +5,8 @@
 
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { learnChrome } from '../chrome/chrome.js';
+import { extractArticle } from '../extract/extract.js';
 import type { Article } from '../types.js';
 import type { CliIo } from './io.js';
 
@@ -199,4 +201,19 @@ export function loadInputs(paths: readonly string[], io: CliIo): Loaded {
     return false;
   });
   return loaded;
+}
+
+/**
+ * Template lines learned from other articles of the same site(s) (`--chrome-from`), each error
+ * printed and returned.
+ *
+ * @param paths - Files and folders of the site's articles.
+ * @param io - Where errors go.
+ * @returns The learned lines (undefined when no path is given) and the errors.
+ */
+export function learnSiteChrome(paths: readonly string[], io: CliIo): { learned: Set<string> | undefined; errors: string[] } {
+  if (paths.length === 0) return { learned: undefined, errors: [] };
+  const site = loadInputs(paths, io);
+  for (const e of site.errors) io.stderr(`wiretrace: error: --chrome-from ${e}\n`);
+  return { learned: learnChrome(site.articles.map((a) => (a.format === 'html' ? extractArticle(a.text).text : a.text))), errors: site.errors };
 }

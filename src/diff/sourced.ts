@@ -47,6 +47,20 @@ function quoteIndex(spans: ReadonlyArray<[number, number]>, at: number): number 
   return -1;
 }
 
+const LOWER_START = /^\p{Ll}/u;
+
+/**
+ * Normalised words the documents write in lower case somewhere (see {@link sourceWords}).
+ *
+ * @param docs - The documents' texts and passages.
+ * @returns The set of normalised words.
+ */
+export function lowerCaseWords(docs: ReadonlyArray<{ readonly text: string; readonly passages: readonly Passage[] }>): Set<string> {
+  const seen = new Set<string>();
+  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) seen.add(w.norm);
+  return seen;
+}
+
 /**
  * The diff words of a document's passages: quotation membership, and whether a capitalised
  * word is a name (a capitalised first word is not, when the input also writes it in lower case).

@@ -6,13 +6,11 @@
 
 import { clusterLinkedPassages } from '../cluster/clusters.js';
 import { linkPassages } from '../cluster/links.js';
-import { sourceWords, type SourcedWord } from '../diff/sourced.js';
+import { lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { IndexResult } from './types.js';
-
-const LOWER_START = /^\p{Ll}/u;
 
 /** The parts of a result that do not depend on the comparison. */
 export type ResultBase = Pick<IndexResult, 'id' | 'story' | 'newStory' | 'merged' | 'alreadyIndexed'>;
@@ -56,8 +54,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const wire: IndexResult['wire'] = [];
   // Its passages diffed against the canonical text, as the report's diff stage does, to count
   // the quotations it altered and the numbers it changed.
-  const lowerSeen = new Set<string>();
-  for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) lowerSeen.add(w.norm);
+  const lowerSeen = lowerCaseWords(docs);
   const sourced = new Map<number, SourcedWord[][]>();
   const sourcedOf = (g: number): SourcedWord[] => {
     const x = passages[g]!;
