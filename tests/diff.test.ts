@@ -62,6 +62,18 @@ describe('diff', () => {
       expect(classify(w('said Ellen Voss.').slice(1, 3), w('said Anna Berg.').slice(1, 3))).toBe('name');
       expect(classify(w('the growing fears.').slice(1, 2), w('the building fears.').slice(1, 2))).toBe('wording');
     });
+
+    it('should not call an attribution moved to the end of the sentence a name change', () => {
+      // The seeds' 001: "Baku said it had informed Russia…" → "…had been informed about it, Baku said."
+      const wire = words('Baku said it had informed Russia and Turkey about military activities in Karabakh.');
+      const outlet = words('Russia and Turkey had been informed about military activities in Karabakh, Baku said.');
+      const d = diffPassage(wire, outlet);
+      const added = d.changes.find((c) => c.to.includes('Baku said'))!;
+      expect(added.type).toBe('wording');
+      // A name the wire passage does not have, added in a short edit, still is one.
+      const other = diffPassage(wire, words('Russia and Turkey had been informed about military activities in Karabakh, Aliyev said.'));
+      expect(other.changes.find((c) => c.to.includes('Aliyev'))!.type).toBe('name');
+    });
   });
 
   describe('cleanupOps', () => {

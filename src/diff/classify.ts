@@ -34,9 +34,18 @@ export const LOCAL_EDIT = 4;
  * @param keptQuotes - The outlet's quotations that keep at least one wire word.
  * @param gapInQuote - For a deletion: whether the outlet's text around it is inside one of its
  *   quotations that keeps wire words.
+ * @param names - Names (folded) the whole wire passage and the whole outlet passage carry: a name
+ *   the outlet adds that the wire passage already has elsewhere was moved, not changed (and so
+ *   for a name dropped that the outlet keeps elsewhere).
  * @returns The change type.
  */
-export function classify(removed: readonly SourcedWord[], added: readonly SourcedWord[], keptQuotes: ReadonlySet<number> = new Set(), gapInQuote = false): ChangeType {
+export function classify(
+  removed: readonly SourcedWord[],
+  added: readonly SourcedWord[],
+  keptQuotes: ReadonlySet<number> = new Set(),
+  gapInQuote = false,
+  names: { wire: ReadonlySet<string>; outlet: ReadonlySet<string> } = { wire: new Set(), outlet: new Set() },
+): ChangeType {
   if (
     removed.length === added.length &&
     removed.length > 0 &&
@@ -60,7 +69,8 @@ export function classify(removed: readonly SourcedWord[], added: readonly Source
   // A name change: one name put for another, or a name added or dropped in a short edit. A
   // long rewrite that happens to lose a name (a merged sentence dropping its subject) is wording.
   const short = removed.length <= 3 && added.length <= 3;
-  if (rc.join(' ') !== ac.join(' ') && ((rc.length > 0 && ac.length > 0) || (short && rc.length + ac.length > 0))) return 'name';
+  const moved = (rc.length === 0 && ac.every((n) => names.wire.has(n))) || (ac.length === 0 && rc.every((n) => names.outlet.has(n)));
+  if (rc.join(' ') !== ac.join(' ') && ((rc.length > 0 && ac.length > 0) || (short && rc.length + ac.length > 0 && !moved))) return 'name';
   return 'wording';
 }
 

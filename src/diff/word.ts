@@ -8,6 +8,7 @@
 
 import { diffArrays } from 'diff';
 import stringSimilarity from 'string-similarity';
+import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { ChangeType, DiffPart } from '../types.js';
 import { classify, sliceRun } from './classify.js';
@@ -127,6 +128,8 @@ export function diffPassage(
     };
   }
 
+  const namesOf = (ws: readonly SourcedWord[]): Set<string> => new Set(ws.filter((w) => w.capitalised).map((w) => foldSpelling(w.norm)));
+  const names = { wire: namesOf(canonical), outlet: namesOf(passage) };
   const parts: DiffPart[] = [];
   const changes: Change[] = [];
   const push = (op: DiffPart['op'], text: string): void => {
@@ -152,7 +155,7 @@ export function diffPassage(
     const after = passage[ib];
     const keptQuoteOf = (w: SourcedWord | undefined): number => (w !== undefined && w.quoted && w.quoteId !== undefined && keptQuotes.has(w.quoteId) ? w.quoteId : -1);
     const gapInQuote = added.length === 0 && keptQuoteOf(before) >= 0 && keptQuoteOf(before) === keptQuoteOf(after);
-    const type = classify(removed, added, keptQuotes, gapInQuote);
+    const type = classify(removed, added, keptQuotes, gapInQuote, names);
     changes.push({ type, start, end, from: removed.length > 0 ? sliceRun(removed) : '', to });
     // Which outlet quotation the change is in (for the edge rule below), and edge deletions.
     const inside = added.length > 0 ? keptQuoteOf(added.find((w) => keptQuoteOf(w) >= 0)) : gapInQuote ? keptQuoteOf(before) : -1;
