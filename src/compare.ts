@@ -10,7 +10,7 @@ import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from '
 import { setAsideStock, stockSentences } from './document/stock.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
-import { buildDocumentReport, limitMessage } from './report/build.js';
+import { buildDocumentReport, buildStoryVersions, limitMessage } from './report/build.js';
 import { groupStories } from './stories/stories.js';
 import type { Article, ChromeOptions, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from './types.js';
 import { VERSION } from './version.js';
@@ -127,7 +127,7 @@ function capStories(groups: readonly number[][], max: number): { groups: number[
  *
  * @param input - Articles `{ id, text, format? }` (plain text, or HTML with `format: "html"`; ids unique).
  * @param options - See {@link CompareOptions}.
- * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@1` JSON), its
+ * @returns The report (plain data; `JSON.stringify` gives the `wiretrace/report@2` JSON), its
  *   documents in the order of their ids whatever the input order.
  * @throws TypeError or RangeError naming the bad article or option.
  * @example
@@ -204,7 +204,14 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     const agency = majorityAgency(storyDocs);
     let aligned: StoryAlignment | null = null;
     if (storyId !== null) {
-      aligned = alignStory(storyId, storyDocs, { agency, referenceIndex, creditedWireShare: o.creditedWireShare, links: options.links ?? undefined, lowerSeen });
+      aligned = alignStory(storyId, storyDocs, {
+        agency,
+        referenceIndex,
+        creditedWireShare: o.creditedWireShare,
+        links: options.links ?? undefined,
+        lowerSeen,
+        reprintShare: o.whollyDerived,
+      });
       clusters.push(...aligned.reportClusters);
       stories.push({
         id: storyId,
@@ -212,6 +219,7 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
         agency,
         reference: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
         wire: aligned.wireIds,
+        ...buildStoryVersions(storyId, aligned),
       });
     }
     for (const d of storyDocs) {
@@ -223,5 +231,5 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     }
     options.onProgress?.(++done, total);
   }
-  return { schema: 'wiretrace/report@1', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
+  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
 }

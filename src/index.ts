@@ -48,9 +48,11 @@ export type {
   ReportCluster,
   ReportSegment,
   ReportStory,
+  ReportVersion,
   SegmentKind,
   StoryOptions,
   Verdict,
+  VersionDifference,
 } from './types.js';
 export type { FormatOptions } from './report/text.js';
 export type { HtmlOptions } from './report/html.js';

@@ -1,7 +1,10 @@
 /**
  * Public types of the wire report. The report is plain data: `JSON.stringify(report)` is the
- * versioned JSON contract (`schema: "wiretrace/report@1"`) other tools read. Fields may be
- * added in later versions; none of these is renamed or removed within `@1`.
+ * versioned JSON contract (`schema: "wiretrace/report@2"`) other tools read. Fields may be
+ * added in later versions; none of these is renamed or removed within `@2`. `@2` added wire
+ * versions (`versions`, `core`, `versionDifferences` per story; `version`, `versionEvidence`,
+ * `notInVersion` per document) and changed what `cut` means: only passages of the version the
+ * outlet followed.
  */
 
 // This module imports nothing: it is the ground the stages stand on. Every option and data type
@@ -277,6 +280,8 @@ export interface DocumentCounts {
   cut: number;
   moved: number;
   alteredQuotes: number;
+  /** Wire passages it lacks that are not in the version it follows. */
+  notInVersion: number;
 }
 
 /** Everything the report says about one document. */
@@ -312,8 +317,25 @@ export interface DocumentReport {
   publishedAt?: string;
   /** Its segments, covering every non-space character of the text exactly once. */
   segments: ReportSegment[];
-  /** Ids of its story's wire clusters it does not carry. */
+  /**
+   * Ids of the wire clusters of the version it follows that it does not carry (all its story's
+   * wire clusters it lacks when the story has one version).
+   */
   cut: string[];
+  /**
+   * Ids of wire clusters it lacks that are not in the version it follows: never a cut. When its
+   * text cannot tell which version it took (`version: null` in a story of several), it answers
+   * only for the passages every version it could follow has, and the others are listed here.
+   */
+  notInVersion: string[];
+  /**
+   * The wire version it follows, when its story has more than one (`ReportStory.versions`): a
+   * version id, `mixed` (it carries passages of several; see `versionEvidence`), or `null` when
+   * the story has one version or its text carries none of the passages that tell them apart.
+   */
+  version: string | null;
+  /** Per version, the passages it carries that only some versions have: what decided `version`. */
+  versionEvidence: Array<{ version: string; clusters: string[] }>;
   /** Ids of wire clusters it carries out of the wire's order. */
   moved: string[];
   /** Counts of segments by kind, cut and moved clusters, altered quotes. */
@@ -375,12 +397,42 @@ export interface ReportStory {
   reference: string | null;
   /** Wire cluster ids in wire order. */
   wire: string[];
+  /**
+   * The versions of the wire story the outlets took, when they took more than one (a first take
+   * and a write-through): empty otherwise. Read off near-complete reprints that share the lede
+   * and a core but each carry a block of passages the other lacks; never with a reference.
+   */
+  versions: ReportVersion[];
+  /** Wire cluster ids every version has (empty when the story has one version). */
+  core: string[];
+  /** Passages whose text differs between versions (a toll the agency updated): not an outlet's change. */
+  versionDifferences: VersionDifference[];
 }
 
-/** The wire report: `JSON.stringify` of it is the `wiretrace/report@1` contract. */
+/** One version of a story's wire copy. */
+export interface ReportVersion {
+  /** Version id, `<story>.v<n>`, in order of publication when every reprint has `publishedAt`. */
+  id: string;
+  /** The near-complete reprints it is read from. */
+  documents: string[];
+  /** Its wire cluster ids, in wire order. */
+  wire: string[];
+}
+
+/** A wire passage whose text differs between two versions. */
+export interface VersionDifference {
+  /** Cluster id. */
+  cluster: string;
+  /** Version ids: the change reads from the first's text to the second's. */
+  versions: [string, string];
+  /** The classified changes (`from` in the first version, `to` in the second). */
+  changes: Array<{ type: ChangeType; from: string; to: string }>;
+}
+
+/** The wire report: `JSON.stringify` of it is the `wiretrace/report@2` contract. */
 export interface Report {
   /** Schema id and version. */
-  schema: 'wiretrace/report@1';
+  schema: 'wiretrace/report@2';
   /** Library version that wrote the report. */
   generator: string;
   /** One entry per input article, in input order. */

@@ -5,7 +5,7 @@ import type { Passage } from '../src/document/passage.js';
 import { seed } from './helpers.js';
 import { docs } from './stages.js';
 
-const settings = { agency: 'AFP', referenceIndex: -1, creditedWireShare: 0.5, lowerSeen: new Set<string>() };
+const settings = { agency: 'AFP', referenceIndex: -1, creditedWireShare: 0.5, reprintShare: 0.8, lowerSeen: new Set<string>() };
 
 describe('align', () => {
   describe('alignStory', () => {

@@ -26,7 +26,7 @@ describe('cli, the unix way', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wiretrace-o-')), 'report.json');
     const loud = run(['compare', corpusDir, '--json', '-o', file]);
     expect([loud.code, loud.out, loud.err]).toEqual([0, '', `wiretrace: wrote ${file}\n`]);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schema).toBe('wiretrace/report@1');
+    expect(JSON.parse(readFileSync(file, 'utf8')).schema).toBe('wiretrace/report@2');
     expect(run(['compare', corpusDir, '--json', '-o', file, '-q']).err).toBe('');
   });
 

@@ -38,7 +38,7 @@ describe('cli', () => {
       const b = run(['compare', '--format', 'json', corpusDir]);
       expect(a.out).toBe(b.out);
       const report = JSON.parse(a.out) as Report;
-      expect(report.schema).toBe('wiretrace/report@1');
+      expect(report.schema).toBe('wiretrace/report@2');
       expect(report.documents.map((d) => d.id)).toEqual([
         '000_3d56816a3c0d6d6d',
         '001_19e450d8f910d714',

@@ -72,7 +72,7 @@ describe('package', () => {
       console.log(r.schema, r.documents[1].verdict, typeof w.computeMinHash);`;
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import * as w from 'wiretrace'; ${check}`], { cwd: app, encoding: 'utf8' });
     const cjs = execFileSync(process.execPath, ['-e', `const w = require('wiretrace'); ${check}`], { cwd: app, encoding: 'utf8' });
-    expect(esm.trim()).toBe('wiretrace/report@1 wholly-derived function');
+    expect(esm.trim()).toBe('wiretrace/report@2 wholly-derived function');
     expect(cjs).toBe(esm);
     const bin = execFileSync(join(app, 'node_modules', '.bin', 'wiretrace'), ['--version'], { encoding: 'utf8' });
     expect(bin.trim()).toBe(api.VERSION);

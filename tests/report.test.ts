@@ -72,14 +72,17 @@ describe('report', () => {
       }
     });
 
-    it('should show the one-word differences of the ledes as word changes', () => {
+    it("should show the one-word differences of the two AFP versions' ledes as version differences, not as either outlet's change", () => {
       // The dateline "BAKU:" is set aside, so the lede segment starts after it.
       const ledes = [segmentAt('001', 'Azerbaijan on Tuesday launched'), segmentAt('004', 'Azerbaijan on Tuesday launched')];
       expect(ledes[0]!.clusters).toEqual(ledes[1]!.clusters);
-      const reworded = ledes.find((s) => s.kind === 'reworded')!;
-      expect(reworded.changes!.map((c) => [c.from, c.to].sort())).toEqual([['against', 'in']]);
-      const fears = [segmentAt('001', 'Fears of a fresh war'), segmentAt('004', 'Fears of a fresh war')].find((s) => s.kind === 'reworded')!;
-      expect(fears.changes!.map((c) => [c.from, c.to].sort())).toEqual([['building', 'growing']]);
+      expect(ledes.map((s) => s.kind)).toEqual(['verbatim', 'verbatim']);
+      const fears = [segmentAt('001', 'Fears of a fresh war'), segmentAt('004', 'Fears of a fresh war')];
+      expect(fears.map((s) => s.kind)).toEqual(['verbatim', 'verbatim']);
+      const differences = report.stories[0]!.versionDifferences;
+      const changed = (id: string): string[][] => differences.filter((d) => d.cluster === id).flatMap((d) => d.changes.map((c) => [c.from, c.to].sort()));
+      expect(changed(ledes[0]!.clusters[0]!)).toEqual([['against', 'in']]);
+      expect(changed(fears[0]!.clusters[0]!)).toEqual([['building', 'growing']]);
     });
 
     it("should link 001's merged 'Blasts could be heard…' sentence to two separate wire sentences of 004", () => {
@@ -100,9 +103,10 @@ describe('report', () => {
       const b = segmentAt('002', 'Azerbaijan said that Russia and Turkey were informed');
       expect(a.clusters).toEqual(b.clusters);
       expect(a.clusters).toEqual(segmentAt('000', 'Baku said it had informed Russia and Turkey').clusters);
+      // 001's "Regional power brokers Russia and Turkiye…" is its AFP version's own wording.
       const turkiye = segmentAt('001', 'Regional power brokers Russia and Turkiye');
       expect(turkiye.clusters).toEqual(a.clusters);
-      expect(turkiye.changes!.filter((c) => c.type === 'spelling').map((c) => [c.from, c.to])).toEqual([['Turkey', 'Turkiye']]);
+      expect(turkiye.kind).toBe('verbatim');
     });
 
     it("should flag 002's rewritten 'Localised anti-terrorist measures' quote as an altered quote", () => {
@@ -175,8 +179,9 @@ describe('report', () => {
       expect(doc('001').cut).not.toContain(lede);
       for (const d of report.documents.filter((x) => x.story !== null)) {
         const carried = new Set(d.segments.flatMap((s) => s.clusters));
-        for (const c of d.cut) expect(carried.has(c)).toBe(false);
-        expect(d.coverage).toBeCloseTo(1 - d.cut.length / report.stories[0]!.wire.length, 2);
+        for (const c of [...d.cut, ...d.notInVersion]) expect(carried.has(c)).toBe(false);
+        expect(d.cut.filter((c) => d.notInVersion.includes(c))).toEqual([]);
+        expect(d.coverage).toBeCloseTo(1 - (d.cut.length + d.notInVersion.length) / report.stories[0]!.wire.length, 2);
       }
     });
   });
@@ -215,9 +220,9 @@ describe('report', () => {
     it('should follow the JSON contract and round-trip through JSON', () => {
       const json = JSON.parse(JSON.stringify(report)) as Report;
       expect(json).toEqual(report);
-      expect(json.schema).toBe('wiretrace/report@1');
+      expect(json.schema).toBe('wiretrace/report@2');
       for (const d of json.documents) {
-        expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'story', 'verdict', 'derivedShare', 'coverage', 'credited', 'attribution', 'segments', 'cut', 'moved']));
+        expect(Object.keys(d)).toEqual(expect.arrayContaining(['id', 'story', 'verdict', 'derivedShare', 'coverage', 'credited', 'attribution', 'segments', 'cut', 'notInVersion', 'version', 'versionEvidence', 'moved']));
         for (const s of d.segments) expect(['verbatim', 'reworded', 'added', 'boilerplate']).toContain(s.kind);
       }
       for (const c of json.clusters) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'story', 'wire', 'canonical', 'members']));

@@ -16,6 +16,7 @@ import type { Passage } from '../document/passage.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
 import { consensusOrder } from './order.js';
+import { findVersions, type StoryVersions } from './versions.js';
 
 /** A cluster of the story with its id, role and wire position. */
 export interface StoryCluster extends RawCluster {
@@ -40,6 +41,12 @@ export interface StoryAlignment {
   wireIds: string[];
   /** The clusters as the report shows them. */
   reportClusters: ReportCluster[];
+  /** The story's wire versions, when outlets took more than one (never with a reference). */
+  versions: StoryVersions | null;
+  /** Per wire cluster with versions, each version's canonical passage (-1 where it lacks it). */
+  versionCanonical: Map<number, number[]>;
+  /** Wire clusters whose text differs from one version to the next that has it. */
+  versionDifferences: Array<{ cluster: number; from: number; to: number; changes: PassageDiff['changes'] }>;
 }
 
 /** What {@link alignStory} needs besides the documents. */
@@ -54,6 +61,8 @@ export interface AlignSettings {
   readonly links?: LinkOptions | undefined;
   /** Normalised words the input writes in lower case (a capitalised first word is then no name). */
   readonly lowerSeen: ReadonlySet<string>;
+  /** Wire share of a body that makes a document a reprint, a version's evidence (`whollyDerived`). */
+  readonly reprintShare: number;
 }
 
 /** A sentence rather than a headline or subheading: ends like a sentence, or is long. */
@@ -161,12 +170,73 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     if (firstOf[g] !== g) memberOf[g] = [...memberOf[firstOf[g]!]!];
   });
 
+  // Versions: which take of the wire each outlet follows, and each version's text of a passage.
+  const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
+  const versions = referenceIndex >= 0 ? null : findVersions({ docs: storyDocs, passages, passageIndex, wireOf, reprintShare: settings.reprintShare });
+  // A version's text of a passage: the wording most of its reprints give (the first reprint's on a tie).
+  const versionCanonical = new Map<number, number[]>();
+  if (versions !== null)
+    versions.versions.forEach((v, i) => {
+      const texts = new Map<number, Map<string, { g: number; n: number }>>();
+      for (const d of v.anchors) {
+        const base = passageIndex.get(d)!;
+        for (const p of d.passages) {
+          const g = base + p.index;
+          // A sentence that merges two wire passages is no version's text of either.
+          if (firstOf[g] !== g || wireOf[g]!.length !== 1) continue;
+          const k = wireOf[g]![0]!;
+          const key = p.words.map((w) => w.norm).join(' ');
+          const byText = texts.get(k) ?? new Map<string, { g: number; n: number }>();
+          const seen = byText.get(key) ?? { g, n: 0 };
+          seen.n++;
+          byText.set(key, seen);
+          texts.set(k, byText);
+        }
+      }
+      for (const [k, byText] of texts) {
+        const best = [...byText.values()].sort((a, b) => b.n - a.n || a.g - b.g)[0]!;
+        const list = versionCanonical.get(k) ?? versions.versions.map(() => -1);
+        list[i] = best.g;
+        versionCanonical.set(k, list);
+      }
+    });
+  // The text an outlet's passage is measured against: of the cluster's canonical text and the
+  // texts of the versions it may have taken, the closest (a toll the agency updated between
+  // versions is then no change of the outlet's).
+  const canonicalFor = (k: number, g: number): number => {
+    const list = versionCanonical.get(k);
+    if (versions === null || list === undefined) return clusters[k]!.canonical;
+    const followed = versions.ofDocument.get(docOf[g]!)!;
+    const mayHave = (i: number): boolean => (typeof followed.version === 'number' ? followed.version === i : followed.version === 'mixed' ? followed.evidence.has(i) : true);
+    const candidates = [...new Set([clusters[k]!.canonical, ...list.filter((c, i) => c >= 0 && mayHave(i))])];
+    if (candidates.includes(g)) return g;
+    if (candidates.length === 1) return candidates[0]!;
+    const mine = sourcedOf(g);
+    let best = candidates[0]!;
+    let bestSimilarity = -1;
+    for (const c of candidates) {
+      const similarity = diffPassage(sourcedOf(c), mine).similarity;
+      if (similarity > bestSimilarity) [best, bestSimilarity] = [c, similarity];
+    }
+    return best;
+  };
+
+  // What the agency changed between versions (a toll updated): no outlet's change.
+  const versionDifferences: StoryAlignment['versionDifferences'] = [];
+  for (const [k, list] of [...versionCanonical].sort((a, b) => clusters[a[0]]!.position! - clusters[b[0]]!.position!)) {
+    const present = list.map((g, i) => ({ g, i })).filter((x) => x.g >= 0);
+    for (let t = 1; t < present.length; t++) {
+      const d = diffPassage(sourcedOf(present[t - 1]!.g), sourcedOf(present[t]!.g));
+      if (!d.verbatim && d.changes.length > 0) versionDifferences.push({ cluster: k, from: present[t - 1]!.i, to: present[t]!.i, changes: d.changes });
+    }
+  }
+
   // Diffs of every wire member against its canonical text(s).
   const diffs = new Map<number, PassageDiff>();
   passages.forEach((p, g) => {
-    const wireClusters = memberOf[g]!.filter((k) => clusters[k]!.wire);
+    const wireClusters = wireOf[g]!;
     if (wireClusters.length === 0) return;
-    if (wireClusters.some((k) => clusters[k]!.canonical === g)) {
+    if (wireClusters.some((k) => canonicalFor(k, g) === g)) {
       diffs.set(g, { verbatim: true, similarity: 1, kept: 1, parts: [], changes: [] });
       return;
     }
@@ -174,7 +244,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     // Merged wire sentences are compared in the order the outlet uses them.
     const canon = wireClusters
       .map((k) => {
-        const words = sourcedOf(clusters[k]!.canonical);
+        const words = sourcedOf(canonicalFor(k, g));
         const first = firstSharedPosition(words, mine);
         return { k, words, first };
       })
@@ -209,6 +279,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     diffs,
     wireIds: clusters.filter((c) => c.wire).map((c) => c.id),
     reportClusters,
+    versions,
+    versionCanonical,
+    versionDifferences,
   };
 }
 

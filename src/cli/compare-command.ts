@@ -32,7 +32,7 @@ Options:
   --reference ID   measure every article against article ID (the wire copy)
   --chrome-from DIR  learn a site's template lines (footers, share bars) from other
                    articles of that site in DIR; may be repeated
-  --json           write the JSON report (schema wiretrace/report@1)
+  --json           write the JSON report (schema wiretrace/report@2)
   --format FORMAT  text (default) or json
   --html FILE      also write the HTML report (one self-contained page) to FILE
   -o, --output FILE  write the report to FILE instead of standard output

@@ -6,7 +6,7 @@
 import { longestIncreasing } from '../align/order.js';
 import type { StoryAlignment } from '../align/story.js';
 import type { Doc } from '../document/document.js';
-import type { Attribution, DocumentReport, ReportSegment } from '../types.js';
+import type { Attribution, DocumentReport, ReportSegment, ReportStory } from '../types.js';
 import { roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
 
 /**
@@ -58,7 +58,20 @@ export function buildDocumentReport(
   segments.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const wireClusters = story === null ? [] : story.clusters.map((c, k) => ({ c, k })).filter(({ c }) => c.wire);
-  const cut = wireClusters.filter(({ k }) => !carried.has(k)).map(({ c }) => c.id);
+  // With versions, an outlet answers for the passages of the version it followed: the others it
+  // lacks were never in what it took.
+  const followed = story?.versions?.ofDocument.get(doc);
+  const lacking = wireClusters.filter(({ k }) => !carried.has(k));
+  const cut = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
+  const notInVersion = lacking.filter(({ k }) => followed !== undefined && !followed.scope.has(k)).map(({ c }) => c.id);
+  const versionId = (i: number): string => `${storyId}.v${i + 1}`;
+  const version = followed === undefined || followed.version === null ? null : followed.version === 'mixed' ? 'mixed' : versionId(followed.version);
+  const versionEvidence =
+    followed === undefined
+      ? []
+      : [...followed.evidence]
+          .sort((a, b) => a[0] - b[0])
+          .map(([i, ks]) => ({ version: versionId(i), clusters: [...ks].sort((x, y) => story!.clusters[x]!.position! - story!.clusters[y]!.position!).map((k) => story!.clusters[k]!.id) }));
   const carriedList = [...carried].sort((a, b) => a[1] - b[1] || story!.clusters[a[0]]!.position! - story!.clusters[b[0]]!.position!);
   const keep = longestIncreasing(carriedList.map(([k]) => story!.clusters[k]!.position!));
   const moved = carriedList
@@ -95,6 +108,9 @@ export function buildDocumentReport(
     ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
     segments,
     cut,
+    notInVersion,
+    version,
+    versionEvidence,
     moved,
     ...(doc.evasion.homoglyphWords + doc.evasion.invisibleWords > 0 ? { evasion: { ...doc.evasion } } : {}),
     counts: {
@@ -105,6 +121,7 @@ export function buildDocumentReport(
       cut: cut.length,
       moved: moved.length,
       alteredQuotes: segments.filter((s) => s.changes?.some((c) => c.type === 'quote')).length,
+      notInVersion: notInVersion.length,
     },
   };
 }
@@ -125,4 +142,27 @@ export function limitMessage(limit: string, value: number): string {
     default:
       return `not compared with its story, which has more than ${value} articles (maxArticlesPerStory)`;
   }
+}
+
+/**
+ * A story's versions as the report gives them.
+ *
+ * @param storyId - The story id.
+ * @param story - Its alignment.
+ * @returns `versions`, `core` and `versionDifferences` of the story report (empty with one version).
+ */
+export function buildStoryVersions(storyId: string, story: StoryAlignment): Pick<ReportStory, 'versions' | 'core' | 'versionDifferences'> {
+  const v = story.versions;
+  if (v === null) return { versions: [], core: [], versionDifferences: [] };
+  const id = (i: number): string => `${storyId}.v${i + 1}`;
+  const inOrder = (set: ReadonlySet<number>): string[] => story.clusters.filter((c, k) => c.wire && set.has(k)).map((c) => c.id);
+  return {
+    versions: v.versions.map((x, i) => ({ id: id(i), documents: x.anchors.map((d) => d.article.id).sort(), wire: inOrder(x.clusters) })),
+    core: inOrder(v.core),
+    versionDifferences: story.versionDifferences.map((d) => ({
+      cluster: story.clusters[d.cluster]!.id,
+      versions: [id(d.from), id(d.to)],
+      changes: d.changes.map((c) => ({ type: c.type, from: c.from, to: c.to })),
+    })),
+  };
 }

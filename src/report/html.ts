@@ -50,7 +50,7 @@ a.outlet,button.outlet{font:inherit;color:var(--focus);background:none;border:0;
 .verdict-wholly-derived{font-weight:700}
 .flag{color:#fff;background:var(--quote);border-radius:3px;padding:0 5px;font-size:12px;font-weight:700}
 .matrix td.cell{width:18px;min-width:18px;height:18px;padding:0;border:1px solid #fff;text-align:center;font-size:11px}
-.cell.verbatim{background:#2e7d32;color:#fff}.cell.reworded{background:#f9a825}.cell.absent{background:#eee}.cell.quote{background:var(--quote);color:#fff}
+.cell.verbatim{background:#2e7d32;color:#fff}.cell.reworded{background:#f9a825}.cell.absent{background:#eee}.cell.other{background:repeating-linear-gradient(45deg,#fff,#fff 3px,#d2d2d7 3px,#d2d2d7 4px)}.cell.quote{background:var(--quote);color:#fff}
 .legend span{display:inline-block;margin-right:12px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
 details.outlet{border:1px solid var(--line);border-radius:6px;margin:10px 0}
 details.outlet>summary{padding:8px 12px;cursor:pointer;font-weight:600}
@@ -322,7 +322,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
       label('Altered quotes', d.counts.alteredQuotes > 0 ? `<span class="flag">${d.counts.alteredQuotes}</span>` : '0', 'num'),
       label('Figures', numbers > 0 ? `<span class="badge num">${numbers}</span>` : '0', 'num'),
       label('Names', names > 0 ? `<span class="badge name">${names}</span>` : '0', 'num'),
-      `${label('Story', escapeHtml(d.story ?? '—'))}</tr>`,
+      `${label('Story', escapeHtml(d.story ?? '—') + (d.version !== null ? ` <span class="evidence">${escapeHtml(d.version === 'mixed' ? 'mixed versions' : d.version)}</span>` : ''))}</tr>`,
     );
   }
   out.push('</tbody></table></div>');
@@ -332,7 +332,9 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
     out.push(`<h2 id="wire-${escapeHtml(story.id)}">Wire text — story ${escapeHtml(story.id)} (${story.wire.length} passage${story.wire.length === 1 ? '' : 's'}, ${story.reference !== null ? `the reference ${escapeHtml(story.reference)}` : 'reconstructed from the outlets'})</h2><ol class="wiretext">`);
     for (const id of story.wire) {
       const c = clusters.get(id)!;
-      out.push(`<li><span class="badge">${escapeHtml(id.split('.').pop()!)}</span><span class="attested">${c.attestedBy} outlet${c.attestedBy === 1 ? '' : 's'}</span><span>${escapeHtml(c.canonical.text)}</span></li>`);
+      const inVersions = story.versions.length > 0 && !story.core.includes(id) ? story.versions.filter((v) => v.wire.includes(id)).map((v) => v.id.slice(v.id.lastIndexOf('.') + 1)) : [];
+      const only = inVersions.length > 0 ? `<br>only ${escapeHtml(inVersions.join(', '))}` : '';
+      out.push(`<li><span class="badge">${escapeHtml(id.split('.').pop()!)}</span><span class="attested">${c.attestedBy} outlet${c.attestedBy === 1 ? '' : 's'}${only}</span><span>${escapeHtml(c.canonical.text)}</span></li>`);
     }
     out.push('</ol>');
   }
@@ -340,7 +342,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
   // Coverage matrix per story: outlets × wire passages in wire order.
   for (const story of report.stories) {
     out.push(`<h2 id="matrix-${escapeHtml(story.id)}">Who took what — story ${escapeHtml(story.id)} (agency ${escapeHtml(story.agency ?? 'not credited')}, ${story.wire.length} wire passages${story.reference !== null ? `, reference ${escapeHtml(story.reference)}` : ''})</h2>`);
-    out.push('<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>absent</span><span>↔ moved</span></p>');
+    out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut</span>${story.versions.length > 0 ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
     out.push(`<div class="scroll"><table class="matrix" data-story="${escapeHtml(story.id)}"><thead><tr><th scope="col">Outlet</th>`);
     for (const id of story.wire) {
       const c = clusters.get(id)!;
@@ -356,10 +358,13 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
           if (k === 'verbatim' || k === 'reworded' || k === 'quote') if (state.get(id) !== 'verbatim') state.set(id, k);
         }
       const moved = new Set(d.moved);
-      out.push(`<tr data-document="${escapeHtml(d.id)}"><th scope="row"><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a></th>`);
+      for (const id of d.notInVersion) state.set(id, 'other');
+      const version = d.version === null ? '' : ` <span class="evidence">${escapeHtml(d.version === 'mixed' ? 'mixed' : d.version.slice(d.version.lastIndexOf('.') + 1))}</span>`;
+      out.push(`<tr data-document="${escapeHtml(d.id)}"><th scope="row"><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a>${version}</th>`);
       for (const id of story.wire) {
         const k = state.get(id) ?? 'absent';
-        out.push(`<td class="cell ${k}" title="${escapeHtml(`${d.id} · ${id}: ${k === 'quote' ? 'reworded, altered quote' : k}${moved.has(id) ? ', moved' : ''}`)}">${moved.has(id) ? '↔' : ''}</td>`);
+        const said = k === 'quote' ? 'reworded, altered quote' : k === 'absent' ? 'cut' : k === 'other' ? 'not in its version' : k;
+        out.push(`<td class="cell ${k}" title="${escapeHtml(`${d.id} · ${id}: ${said}${moved.has(id) ? ', moved' : ''}`)}">${moved.has(id) ? '↔' : ''}</td>`);
       }
       out.push('</tr>');
     }

@@ -81,6 +81,15 @@ export function formatReport(report: Report, articles: readonly Article[], optio
       const tag = k.basis === 'shared' ? `${who.length} outlets` : k.basis === 'credited' ? `only ${sanitize(who[0]!)}` : 'reference';
       line(`  ${id.padEnd(7)} ${c.dim(`[${tag}]`)} ${oneLine(k.canonical.text, max)}`);
     }
+    if (story.versions.length > 0) {
+      line(`  ${story.versions.length} versions of the wire story; ${story.core.length} passages in every one`);
+      for (const v of story.versions) {
+        const own = v.wire.filter((id) => !story.core.includes(id));
+        line(`  ${v.id.padEnd(7)} ${v.wire.length} passages, read from ${v.documents.map(sanitize).join(', ')}; passages not in every version: ${shortIds(own)}`);
+      }
+      for (const d of story.versionDifferences)
+        line(`  ${d.cluster} differs ${d.versions[0]} → ${d.versions[1]}: ${d.changes.map((x) => `${x.type} "${oneLine(x.from, 60)}" → "${oneLine(x.to, 60)}"`).join('; ')}`);
+    }
   }
   for (const doc of report.documents) {
     line();
@@ -88,6 +97,11 @@ export function formatReport(report: Report, articles: readonly Article[], optio
     formatDocument(doc, doc.text ?? texts.get(doc.id) ?? '', clusters, c, max, line, sanitize);
   }
   return out.join('\n') + '\n';
+}
+
+/** Cluster ids of one story, shortened after the first: `s1.w4, w8, w10`. */
+function shortIds(ids: readonly string[]): string {
+  return ids.map((id, i) => (i === 0 ? id : id.slice(id.lastIndexOf('.') + 1))).join(', ');
 }
 
 function formatDocument(
@@ -120,7 +134,18 @@ function formatDocument(
     line(c.yellow(`  DISGUISED TEXT: ${parts.join('; ')}`));
   }
   const n = doc.counts;
-  line(`  verbatim ${n.verbatim} · reworded ${n.reworded} · added ${n.added} · cut ${n.cut} · moved ${n.moved} · altered quotes ${n.alteredQuotes} · boilerplate ${n.boilerplate}`);
+  const versioned = doc.versionEvidence.length > 0 || doc.version !== null || doc.notInVersion.length > 0;
+  line(
+    `  verbatim ${n.verbatim} · reworded ${n.reworded} · added ${n.added} · cut ${n.cut} · moved ${n.moved} · altered quotes ${n.alteredQuotes} · boilerplate ${n.boilerplate}` +
+      (versioned ? ` · not in its version ${n.notInVersion}` : ''),
+  );
+  if (versioned) {
+    const evidence = doc.versionEvidence.map((e) => `${e.version}: ${shortIds(e.clusters)}`).join('; ');
+    if (doc.version === 'mixed') line(`  version: mixed, carries passages only some versions have (${evidence}); cut counts against all of them`);
+    else if (doc.version !== null) line(`  version: follows ${doc.version}${evidence === '' ? '' : ` (carries ${evidence})`}`);
+    else line('  version: cannot tell (it carries only passages every version has); cut counts only those');
+    if (doc.notInVersion.length > 0) line(c.dim(`  not in its version, not cut: ${shortIds(doc.notInVersion)}`));
+  }
   const reworded = doc.segments.filter((s) => s.kind === 'reworded');
   // Altered quotes first: they are what an editor checks before anything else.
   reworded.sort((a, b) => Number(b.changes?.some((x) => x.type === 'quote')) - Number(a.changes?.some((x) => x.type === 'quote')) || a.start - b.start);

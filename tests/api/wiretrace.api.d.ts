@@ -86,6 +86,7 @@ interface DocumentCounts {
     cut: number;
     moved: number;
     alteredQuotes: number;
+    notInVersion: number;
 }
 interface DocumentReport {
     id: string;
@@ -104,6 +105,12 @@ interface DocumentReport {
     publishedAt?: string;
     segments: ReportSegment[];
     cut: string[];
+    notInVersion: string[];
+    version: string | null;
+    versionEvidence: Array<{
+        version: string;
+        clusters: string[];
+    }>;
     moved: string[];
     counts: DocumentCounts;
     evasion?: {
@@ -138,9 +145,29 @@ interface ReportStory {
     agency: string | null;
     reference: string | null;
     wire: string[];
+    versions: ReportVersion[];
+    core: string[];
+    versionDifferences: VersionDifference[];
+}
+interface ReportVersion {
+    id: string;
+    documents: string[];
+    wire: string[];
+}
+interface VersionDifference {
+    cluster: string;
+    versions: [
+        string,
+        string
+    ];
+    changes: Array<{
+        type: ChangeType;
+        from: string;
+        to: string;
+    }>;
 }
 interface Report {
-    schema: 'wiretrace/report@1';
+    schema: 'wiretrace/report@2';
     generator: string;
     documents: DocumentReport[];
     clusters: ReportCluster[];
@@ -548,4 +575,4 @@ declare function optimalBands(threshold: number, numPerm: number, weights?: read
 declare function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare function containment(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare const VERSION = "0.1.0";
-export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };
+export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type ReportVersion, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type VersionDifference, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };

@@ -1,0 +1,228 @@
+/**
+ * Wire versions: agencies publish a story several times as it develops (a first take, then
+ * write-throughs that add paragraphs, drop others and update figures), and outlets take different
+ * ones. Without a reference the versions are read off the near-complete reprints: two reprints
+ * that share the lede and a core but each carry a block of wire passages the other lacks are
+ * copies of two versions. Every outlet then follows one version (or several: `mixed`), and only
+ * the passages of what it followed are cuts.
+ */
+
+import type { Doc } from '../document/document.js';
+import type { Passage } from '../document/passage.js';
+
+/** What a story's documents carry, as the version stage reads it. */
+export interface VersionInput {
+  readonly docs: readonly Doc[];
+  readonly passages: readonly Passage[];
+  readonly passageIndex: ReadonlyMap<Doc, number>;
+  /** Wire cluster indices per passage (repeats included). */
+  readonly wireOf: readonly (readonly number[])[];
+  /** Share of a document's body that is wire copy from which it is a reprint (an anchor). */
+  readonly reprintShare: number;
+}
+
+/** One reconstructed version. */
+export interface WireVersion {
+  /** Its documents that define it (near-complete reprints), largest first. */
+  readonly anchors: readonly Doc[];
+  /** Wire cluster indices its anchors carry. */
+  readonly clusters: ReadonlySet<number>;
+}
+
+/** Which version a document follows. */
+export interface DocumentVersion {
+  /** Index into the versions, `'mixed'` for passages of several, `null` when its text cannot tell. */
+  readonly version: number | 'mixed' | null;
+  /** Per version, the passages only some versions have that it carries: what decided. */
+  readonly evidence: ReadonlyMap<number, readonly number[]>;
+  /** The wire clusters it is answerable for: a lacking one is a cut, any other is not in its version. */
+  readonly scope: ReadonlySet<number>;
+}
+
+/** The versions of one story, when it has more than one. */
+export interface StoryVersions {
+  readonly versions: readonly WireVersion[];
+  /** Wire clusters every version has. */
+  readonly core: ReadonlySet<number>;
+  readonly ofDocument: ReadonlyMap<Doc, DocumentVersion>;
+}
+
+/** Fewest passages of its own a version needs, and their least share of what its reprint carries. */
+const MIN_OWN = 3;
+const MIN_OWN_SHARE = 0;
+
+interface Carried {
+  readonly doc: Doc;
+  /** Wire clusters in the order the document first carries them. */
+  readonly order: readonly number[];
+  readonly set: ReadonlySet<number>;
+}
+
+/** The wire clusters a document carries, in its order, and its wire share of body characters. */
+function carriedBy(d: Doc, input: VersionInput): { carried: Carried; share: number } {
+  const base = input.passageIndex.get(d)!;
+  const order: number[] = [];
+  const set = new Set<number>();
+  let body = 0;
+  let wire = 0;
+  for (const p of d.passages) {
+    const ks = input.wireOf[base + p.index]!;
+    body += p.end - p.start;
+    if (ks.length > 0) wire += p.end - p.start;
+    for (const k of ks)
+      if (!set.has(k)) {
+        set.add(k);
+        order.push(k);
+      }
+  }
+  return { carried: { doc: d, order, set }, share: body === 0 ? 0 : wire / body };
+}
+
+/** Clusters of `a` that `b` lacks. */
+function without(a: ReadonlySet<number>, b: ReadonlySet<number>): number[] {
+  return [...a].filter((k) => !b.has(k));
+}
+
+/** A block of its own: two of the clusters are neighbours in the document's order. */
+function hasBlock(own: readonly number[], order: readonly number[]): boolean {
+  const mine = new Set(own);
+  for (let i = 1; i < order.length; i++) if (mine.has(order[i - 1]!) && mine.has(order[i]!)) return true;
+  return false;
+}
+
+/**
+ * Whether two sets of wire passages are two versions rather than one version cut two ways: the
+ * same lede, a shared core, and on each side a block of passages of its own (at least
+ * {@link MIN_OWN}, and a tenth of what that side carries).
+ */
+function twoVersions(x: Carried, y: Carried): boolean {
+  const ownX = without(x.set, y.set);
+  const ownY = without(y.set, x.set);
+  const shared = x.set.size - ownX.length;
+  if (shared < MIN_OWN) return false;
+  if (!y.set.has(x.order[0]!) || !x.set.has(y.order[0]!)) return false;
+  const enough = (own: readonly number[], c: Carried): boolean => own.length >= MIN_OWN && own.length >= MIN_OWN_SHARE * c.set.size && hasBlock(own, c.order);
+  return enough(ownX, x) && enough(ownY, y);
+}
+
+/**
+ * Which of the versions a document's passages place it in: the one version it is consistent
+ * with (it carries nothing the version lacks) that has the most of its passages only some
+ * versions have; `mixed` when no version has all it carries; `null` when nothing tells.
+ */
+function follows(
+  carried: Carried,
+  versions: ReadonlyArray<{ clusters: ReadonlySet<number> }>,
+): { version: number | 'mixed' | null; evidence: Map<number, number[]>; consistent: number[] } {
+  const inAll = (k: number): boolean => versions.every((v) => v.clusters.has(k));
+  const inSome = (k: number): boolean => versions.some((v) => v.clusters.has(k));
+  const evidence = new Map<number, number[]>();
+  const consistent: number[] = [];
+  versions.forEach((v, i) => {
+    const own = carried.order.filter((k) => v.clusters.has(k) && !inAll(k));
+    if (own.length > 0) evidence.set(i, own);
+    if (carried.order.every((k) => v.clusters.has(k) || !inSome(k))) consistent.push(i);
+  });
+  if (consistent.length === 0) return { version: 'mixed', evidence, consistent };
+  const best = Math.max(...consistent.map((i) => evidence.get(i)?.length ?? 0));
+  const top = consistent.filter((i) => (evidence.get(i)?.length ?? 0) === best);
+  return { version: best > 0 && top.length === 1 ? top[0]! : null, evidence, consistent };
+}
+
+/**
+ * Reconstructs a story's versions from its near-complete reprints.
+ *
+ * @param input - The story's documents, passages and wire membership.
+ * @returns The versions and each document's, or `null` when the story has one version.
+ */
+export function findVersions(input: VersionInput): StoryVersions | null {
+  const all = input.docs.map((d) => carriedBy(d, input));
+  const anchors = all
+    .filter((x) => x.share >= input.reprintShare && x.carried.order.length >= 2 * MIN_OWN)
+    .map((x) => x.carried)
+    .sort((a, b) => b.set.size - a.set.size || a.doc.index - b.doc.index);
+  if (anchors.length < 2) return null;
+
+  // Leaders: the fullest reprint, and every reprint that is another version of each leader so far.
+  const leaders: Carried[] = [];
+  for (const a of anchors) if (leaders.every((l) => twoVersions(a, l))) leaders.push(a);
+  if (leaders.length < 2) return null;
+  // Every reprint is read into the version whose passages of its own it carries (clearly more
+  // of one version's than of any other's), and a version is what its reprints carry together:
+  // passages one reprint cut, another of the same version kept. Repeated until it settles.
+  // Two versions that another reprint mixes were one version cut two ways, and become one.
+  let groups: Carried[][] = leaders.map((l) => [l]);
+  let sets: Set<number>[] = [];
+  let members: Carried[][] = [];
+  let undecided: Carried[] = [];
+  const ownOf = (all: readonly Set<number>[]): Set<number>[] => all.map((set, i) => new Set([...set].filter((k) => all.every((other, j) => j === i || !other.has(k)))));
+  for (;;) {
+    sets = groups.map((g) => new Set(g.flatMap((a) => [...a.set])));
+    for (let round = 0; round < 8; round++) {
+      const own = ownOf(sets);
+      const next: Carried[][] = groups.map((g) => [...g]);
+      undecided = [];
+      for (const a of anchors) {
+        if (groups.some((g) => g.includes(a))) continue;
+        const counts = own.map((o) => a.order.filter((k) => o.has(k)).length);
+        const ranked = counts.map((n, i) => ({ n, i })).sort((x, y) => y.n - x.n || x.i - y.i);
+        const [first, second] = [ranked[0]!, ranked[1]!];
+        if (first.n > 0 && first.n >= 2 * second.n && first.n > second.n) next[first.i]!.push(a);
+        else undecided.push(a);
+      }
+      const nextSets = next.map((m) => new Set(m.flatMap((a) => [...a.set])));
+      const settled = nextSets.every((set, i) => set.size === sets[i]!.size && [...set].every((k) => sets[i]!.has(k)));
+      sets = nextSets;
+      members = next;
+      if (settled) break;
+    }
+    // Versions i and j are one when a reprint of neither carries passages of i that j lacks and
+    // passages of j that i lacks: one take has no passage of the other's own block.
+    let pair: [number, number] | null = null;
+    const carriesBoth = (a: Carried, i: number, j: number): boolean =>
+      a.order.some((k) => sets[i]!.has(k) && !sets[j]!.has(k)) && a.order.some((k) => sets[j]!.has(k) && !sets[i]!.has(k));
+    for (let i = 0; i < sets.length && pair === null; i++)
+      for (let j = i + 1; j < sets.length && pair === null; j++)
+        if (anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j))) pair = [i, j];
+    if (pair === null) break;
+    const [i, j] = pair;
+    groups = groups.filter((_, k) => k !== j).map((g, k) => (k === i ? [...g, ...groups[j]!] : g));
+    if (groups.length < 2) return null;
+  }
+  // Together, the versions must still differ as versions do.
+  const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
+  for (let i = 0; i < sets.length; i++)
+    for (let j = i + 1; j < sets.length; j++)
+      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! })) return null;
+  let versions = sets.map((clusters, i) => ({ anchors: members[i]!, clusters }));
+  // Versions in order of publication when every reprint has a time, else of their first reprint.
+  const firstTime = (v: { anchors: Carried[] }): string | undefined =>
+    v.anchors.every((a) => a.doc.article.publishedAt !== undefined) ? v.anchors.map((a) => a.doc.article.publishedAt!).sort()[0] : undefined;
+  const timed = versions.every((v) => firstTime(v) !== undefined);
+  const firstIndex = (v: { anchors: Carried[] }): number => Math.min(...v.anchors.map((a) => a.doc.index));
+  versions = versions.sort((a, b) => (timed && firstTime(a) !== firstTime(b) ? (firstTime(a)! < firstTime(b)! ? -1 : 1) : 0) || firstIndex(a) - firstIndex(b));
+
+  const core = new Set([...versions[0]!.clusters].filter((k) => versions.every((v) => v.clusters.has(k))));
+  const inSome = new Set(versions.flatMap((v) => [...v.clusters]));
+  const anchorOf = new Map<Doc, number>();
+  versions.forEach((v, i) => v.anchors.forEach((a) => anchorOf.set(a.doc, i)));
+  // Wire passages no reprint carries belong to no known version: every outlet answers for them.
+  const unplaced = [...new Set(input.wireOf.flat())].filter((k) => !inSome.has(k));
+  const ofDocument = new Map<Doc, DocumentVersion>();
+  for (const { carried } of all) {
+    const found = follows(carried, versions);
+    const anchored = anchorOf.get(carried.doc);
+    const version = anchored ?? found.version;
+    let scope: number[];
+    if (typeof version === 'number') scope = [...versions[version]!.clusters];
+    else if (version === 'mixed') scope = [...found.evidence.keys()].flatMap((i) => [...versions[i]!.clusters]);
+    // Undecided: answerable only for what every version it could follow has.
+    else scope = [...versions[found.consistent[0]!]!.clusters].filter((k) => found.consistent.every((i) => versions[i]!.clusters.has(k)));
+    ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...unplaced]) });
+  }
+  return {
+    versions: versions.map((v) => ({ anchors: v.anchors.map((a) => a.doc), clusters: v.clusters })),
+    core,
+    ofDocument,
+  };
+}
