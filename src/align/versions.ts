@@ -179,11 +179,17 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     // Versions i and j are one when a reprint of neither carries passages of i that j lacks and
     // passages of j that i lacks: one take has no passage of the other's own block.
     let pair: [number, number] | null = null;
-    const carriesBoth = (a: Carried, i: number, j: number): boolean =>
-      a.order.some((k) => sets[i]!.has(k) && !sets[j]!.has(k)) && a.order.some((k) => sets[j]!.has(k) && !sets[i]!.has(k));
+    // Any other document that carries two of each block (a fuller copy of the wire) says the same.
+    const carriesBoth = (a: Carried, i: number, j: number, least: number): boolean =>
+      a.order.filter((k) => sets[i]!.has(k) && !sets[j]!.has(k)).length >= least && a.order.filter((k) => sets[j]!.has(k) && !sets[i]!.has(k)).length >= least;
+    const others = all.map((x) => x.carried).filter((c) => !anchors.includes(c));
     for (let i = 0; i < sets.length && pair === null; i++)
       for (let j = i + 1; j < sets.length && pair === null; j++)
-        if (anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j))) pair = [i, j];
+        if (
+          anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j, 1)) ||
+          others.some((c) => carriesBoth(c, i, j, 2))
+        )
+          pair = [i, j];
     if (pair === null) break;
     const [i, j] = pair;
     groups = groups.filter((_, k) => k !== j).map((g, k) => (k === i ? [...g, ...groups[j]!] : g));
