@@ -123,6 +123,21 @@ describe('feed', () => {
       expect(shuffled.finalStories).toEqual(forward.finalStories);
     });
 
+    it('should report stories told in two takes as compare does, their versions named as the index names the story', async () => {
+      // Story ids differ (the index numbers its stories as they come): every version id follows.
+      const takes = generateCorpus({ stories: 3, outletsPerStory: 6, unrelated: 2, seed: 3, versions: 2 }).map((a) => ({ id: a.id, text: a.text }));
+      const index = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
+      for (const a of [...takes].reverse()) await index.add(a);
+      expect(await expectReportsMatchCompare(index, takes)).toBeGreaterThanOrEqual(3);
+      const listed = await index.list();
+      const story = listed.find((a) => a.id === 'st0-wire')!.story;
+      const report = await index.report(story);
+      expect(report.stories[0]!.versions.length).toBe(2);
+      const ids = JSON.stringify(report).match(/"s\d+\.[wvx]\d+"/g)!;
+      expect(ids.every((x) => x.startsWith(`"${story}.`))).toBe(true);
+      expect(report.documents.filter((d) => d.version !== null).every((d) => d.version === 'mixed' || d.version!.startsWith(`${story}.v`))).toBe(true);
+    });
+
     it('should report every story as compare reports its articles, whatever the arrival order', async () => {
       const real = realisticFeed(feed);
       for (const order of [real, [...real].reverse(), real.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a)]) {

@@ -31,10 +31,20 @@ function renameStory(report: Report, from: string, to: string): Report {
       story: d.story === null ? null : id(d.story),
       segments: d.segments.map((s) => ({ ...s, clusters: s.clusters.map(id) })),
       cut: d.cut.map(id),
+      notInVersion: d.notInVersion.map(id),
+      version: d.version === null ? null : id(d.version),
+      versionEvidence: d.versionEvidence.map((e) => ({ version: id(e.version), clusters: e.clusters.map(id) })),
       moved: d.moved.map(id),
     })),
     clusters: report.clusters.map((c) => ({ ...c, id: id(c.id), story: id(c.story) })),
-    stories: report.stories.map((s) => ({ ...s, id: id(s.id), wire: s.wire.map(id) })),
+    stories: report.stories.map((s) => ({
+      ...s,
+      id: id(s.id),
+      wire: s.wire.map(id),
+      versions: s.versions.map((v) => ({ ...v, id: id(v.id), wire: v.wire.map(id) })),
+      core: s.core.map(id),
+      versionDifferences: s.versionDifferences.map((v) => ({ ...v, cluster: id(v.cluster), versions: [id(v.versions[0]), id(v.versions[1])] })),
+    })),
   };
 }
 
