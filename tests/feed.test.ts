@@ -340,27 +340,89 @@ describe('file store journal', () => {
   });
 });
 
-describe('file store: one writer, readers that never write', () => {
-  it('should refuse a second writer by name, and let a writer in once the first is gone', async () => {
+describe('LMDB store: several writing processes', () => {
+  const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+  /** The store's stories as a partition, read as index report reads it. */
+  const storiesOf = async (dir: string): Promise<string[][]> => {
+    const reader = createWireIndex({ store: await openLmdbWireStore(dir, { readOnly: true }) });
+    const listed = await reader.list();
+    await reader.close();
+    return partition(listed.map((a) => ({ id: a.id, story: a.story }) as IndexResult));
+  };
+
+  it('should end two writers feeding at once with the stories of one writer', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const many = generateCorpus({ stories: 30, outletsPerStory: 5, unrelated: 10, sentencesPerStory: 8, seed: 5 });
+    const real = realisticFeed([...feed, ...many.map((a) => ({ id: `m-${a.id}`, text: a.text }))]);
+    const jsonl = (xs: readonly FeedArticle[]): string => xs.map((a) => JSON.stringify(a) + '\n').join('');
+    const one = tempDir();
+    const alone = spawnSync(process.execPath, [cli, 'index', 'add', '--store', one], { input: jsonl(real), encoding: 'utf8' });
+    expect([alone.status, alone.stderr]).toEqual([0, '']);
+    // Two processes, each with every other article (so every story is fed by both), at once.
+    const two = tempDir();
+    const run = (xs: readonly FeedArticle[]): Promise<[number | null, string]> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [cli, 'index', 'add', '--store', two]);
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.stdout.resume();
+        child.once('close', (code) => resolve([code, err]));
+        child.stdin.end(jsonl(xs));
+      });
+    const both = await Promise.all([run(real.filter((_, i) => i % 2 === 0)), run(real.filter((_, i) => i % 2 === 1))]);
+    expect(both).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
+    expect(await storiesOf(two)).toEqual(await storiesOf(one));
+    expect(existsSync(join(two, 'write.lock'))).toBe(false);
+  });
+
+  it('should wait while another process holds the write lock, and take it over once that process is killed', async () => {
     const { spawn, spawnSync } = await import('node:child_process');
     const dir = tempDir();
-    // A writer in another process, waiting on its feed.
-    const cli = new URL('../dist/cli.js', import.meta.url).pathname;
-    const child = spawn(process.execPath, [cli, 'index', 'add', '--store', dir]);
-    for (let i = 0; i < 100 && !existsSync(join(dir, 'writer.lock')); i++) await new Promise((r) => setTimeout(r, 50));
-    await expect(openLmdbWireStore(dir)).rejects.toThrow(`${dir} is being written by process ${child.pid}: one writer at a time (share an index between workers through Redis).`);
-    // A reader opens alongside it (once the writer has created the database: it takes the lock first).
-    let reader: Awaited<ReturnType<typeof openLmdbWireStore>> | undefined;
-    for (let i = 0; i < 100 && reader === undefined; i++) reader = await openLmdbWireStore(dir, { readOnly: true }).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)));
-    if (reader === undefined) throw new Error('the writer never created its database');
+    const first = spawnSync(process.execPath, [cli, 'index', 'add', '--store', dir], { input: JSON.stringify(feed[1]) + '\n', encoding: 'utf8' });
+    expect([first.status, first.stderr]).toEqual([0, '']);
+    // A writer that has opened the store and waits for its feed.
+    const writer = spawn(process.execPath, [cli, 'index', 'add', '--store', dir]);
+    let out = '';
+    let err = '';
+    writer.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    writer.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const closed = new Promise<number | null>((r) => writer.once('close', r));
+    await new Promise((r) => setTimeout(r, 2_000));
+    // Another process holds write.lock (as a writer in the middle of an add) and never lets go.
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    writeFileSync(join(dir, 'write.lock'), String(holder.pid));
+    writer.stdin.end(JSON.stringify(feed[0]) + '\n');
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Still waiting: nothing answered, nothing written.
+    expect(out).toBe('');
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('close', r));
+    expect([await closed, err]).toEqual([0, '']);
+    expect(JSON.parse(out).id).toBe(feed[0]!.id);
+    expect(existsSync(join(dir, 'write.lock'))).toBe(false);
+    expect((await storiesOf(dir)).flat().sort()).toEqual([feed[0]!.id, feed[1]!.id].sort());
+  });
+});
+
+describe('file store: one writer, readers that never write', () => {
+  it('should refuse a second writer by name, and let a writer in once the first is gone', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = tempDir();
+    const first = new FileWireStore(dir);
+    expect(() => new FileWireStore(dir)).toThrow(`${dir} is being written by process ${process.pid}: one writer at a time (share an index between workers through Redis).`);
+    // A reader opens alongside it.
+    const reader = new FileWireStore(dir, { readOnly: true });
     expect((await reader.stats()).articles).toBe(0);
     await reader.close();
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('close', r));
-    // The killed writer's lock is stale: the next writer (another process, as a worker is) takes it.
-    const next = spawnSync(process.execPath, [cli, 'index', 'add', '--store', dir], { input: '', encoding: 'utf8' });
-    expect([next.status, next.stderr]).toEqual([0, '']);
+    await first.close();
     expect(existsSync(join(dir, 'writer.lock'))).toBe(false);
+    // A killed writer's lock is stale: the next writer takes it.
+    writeFileSync(join(dir, 'writer.lock'), String(spawnSync(process.execPath, ['-e', '0']).pid));
+    const next = new FileWireStore(dir);
+    await next.close();
   });
 
   it("should leave a writer's half-written last line alone when a reader opens the store", async () => {

@@ -386,7 +386,8 @@ declare class LmdbWireStore implements WireStore {
     private readonly buckets;
     private readonly members;
     private readonly meta;
-    private readonly lock;
+    private readonly dir;
+    private readonly readOnly;
     private readonly mutex;
     constructor(dir: string, options: LmdbStoreOptions, open: typeof open);
     private write;

@@ -5,18 +5,19 @@
  * transaction survives kill -9 and power loss (copy-on-write B+trees, no journal to replay), and
  * opening maps the file instead of reading it, so memory does not grow with the store. Every
  * article is one transaction, committed before `put` returns. Readers in other processes see
- * every committed article; one process writes at a time (a second writer is refused naming the
- * first, as `FileWireStore` does). A folder that holds the older journal (`journal.jsonl`) is
- * migrated into the database the first time it is opened to write.
+ * every committed article. Several processes may write: each add (find its story, write it)
+ * holds the folder's `write.lock`, so adds from different processes are one after the other and
+ * end with the stories one writer gives. A folder that holds the older journal (`journal.jsonl`)
+ * is migrated into the database the first time it is opened to write.
  *
  * @packageDocumentation
  */
 
-import { existsSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, RootDatabase, open as openLmdb } from 'lmdb';
 import { FileWireStore } from './file.js';
-import { takeLock } from './lock.js';
+import { withWriteLock, writeLockSync } from './lock.js';
 import { Mutex } from './memory.js';
 import type { StoredArticle, StoreStats, WireStore } from './store.js';
 
@@ -63,7 +64,8 @@ export class LmdbWireStore implements WireStore {
   private readonly buckets: Database<string, [number, number]>;
   private readonly members: Database<[number, string], string>;
   private readonly meta: Database<unknown, string>;
-  private readonly lock: string | null;
+  private readonly dir: string;
+  private readonly readOnly: boolean;
   private readonly mutex = new Mutex();
 
   /**
@@ -81,36 +83,45 @@ export class LmdbWireStore implements WireStore {
       if (existsSync(journal)) throw new Error(`${dir}: an older journal store; open it once to write (index add) to migrate it.`);
       throw new Error(`${dir}: no wiretrace store here (no wire.mdb); check the path.`);
     }
+    this.dir = dir;
+    this.readOnly = readOnly;
     if (!readOnly) mkdirSync(dir, { recursive: true });
-    // An older journal is read first, as its own writer (it recovers a cut-short last line and
-    // says so), and released before this store takes the lock.
-    let old: StoredArticle[] = [];
-    if (!readOnly && existsSync(journal)) {
-      const file = new FileWireStore(dir);
-      old = file.snapshot();
-      this.recovered = file.recovered;
-      file.closeSync();
-    }
-    this.lock = readOnly ? null : takeLock(dir);
+    // Opening to write holds write.lock while it creates the database or migrates a journal, so
+    // two writers opening at once neither both create it nor both migrate.
+    const release = readOnly ? () => {} : writeLockSync(dir);
     try {
+      // An older journal is read as its own writer (it recovers a cut-short last line, and says so).
+      let old: StoredArticle[] | null = null;
+      if (!readOnly && existsSync(journal)) {
+        const file = new FileWireStore(dir);
+        old = file.snapshot();
+        this.recovered = file.recovered;
+        file.closeSync();
+      }
       this.root = open({ path, noSubdir: true, readOnly, maxDbs: 8, compression: false });
       this.articles = this.root.openDB({ name: 'articles' });
       this.buckets = this.root.openDB({ name: 'buckets', dupSort: true });
       this.members = this.root.openDB({ name: 'members', dupSort: true });
       this.meta = this.root.openDB({ name: 'meta' });
-      const format = this.meta.get('format');
-      if (format === undefined && !readOnly) this.meta.putSync('format', LMDB_STORE_FORMAT);
-      else if (format !== LMDB_STORE_FORMAT) throw new Error(`${dir}: a store of format ${JSON.stringify(format)}; this wiretrace reads ${LMDB_STORE_FORMAT}.`);
-      if (!readOnly && existsSync(journal)) {
-        this.root.transactionSync(() => {
-          for (const a of old) this.write(a);
-        });
-        renameSync(journal, `${journal}.migrated`);
-        this.migrated = old.length;
+      try {
+        const format = this.meta.get('format');
+        if (format === undefined && !readOnly) this.meta.putSync('format', LMDB_STORE_FORMAT);
+        else if (format !== LMDB_STORE_FORMAT) throw new Error(`${dir}: a store of format ${JSON.stringify(format)}; this wiretrace reads ${LMDB_STORE_FORMAT}.`);
+        if (old !== null) {
+          const articles = old;
+          this.root.transactionSync(() => {
+            for (const a of articles) this.write(a);
+          });
+          renameSync(journal, `${journal}.migrated`);
+          this.migrated = old.length;
+        }
+      } catch (e) {
+        // Not ours to keep open: the environment is closed before the error goes up.
+        void this.root.close();
+        throw e;
       }
-    } catch (e) {
-      if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
-      throw e;
+    } finally {
+      release();
     }
   }
 
@@ -187,7 +198,14 @@ export class LmdbWireStore implements WireStore {
   }
 
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.mutex.run(fn);
+    if (this.readOnly) return this.mutex.run(fn);
+    // Across processes: write.lock; then reads start from what other writers have committed.
+    return this.mutex.run(() =>
+      withWriteLock(this.dir, () => {
+        this.root.resetReadTxn();
+        return fn();
+      }),
+    );
   }
 
   async stats(): Promise<StoreStats> {
@@ -196,6 +214,5 @@ export class LmdbWireStore implements WireStore {
 
   async close(): Promise<void> {
     await this.root.close();
-    if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
   }
 }
