@@ -3,13 +3,14 @@
  * ratios. Never part of the test suite (no timed assertions anywhere).
  *
  *   node --expose-gc build/bench.js [--quick] [--json]
+ *   node build/bench.js --scale N     (alone: N short articles into the embedded store)
  *
  * Each phase runs in a fresh child process (its own heap, JIT and peak RSS); the parent prints
  * the table and, with --json, one JSON object as the last line.
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -350,6 +351,74 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     };
   },
 
+  /**
+   * `--scale N`: N short generated articles (stories of five ~80-word copies, a tenth unrelated)
+   * fed as JSON Lines to `wiretrace index add --store DIR`, the embedded store, as a pipeline
+   * feeds it: time, rate every tenth, the writer's peak RSS, the size on disk, and the peak RSS
+   * of `index stats` reopening the store read-only, at a tenth of the way and at the end.
+   */
+  async scale() {
+    const n = Number(args[args.indexOf('--scale') + 1]);
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
+    const store = join(dir, 'store');
+    const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    const hook = join(dir, 'rss-hook.mjs');
+    writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+    const peakMb = (stderr: string): number => round(Number(/maxRSS=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024);
+    const statsRss = (): { articles: number; rssMb: number } => {
+      const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, cli, 'index', 'stats', '--store', store], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`index stats exited ${run.status}: ${run.stderr}`);
+      return { articles: (JSON.parse(run.stdout) as { articles: number }).articles, rssMb: peakMb(run.stderr) };
+    };
+    const { spawn } = await import('node:child_process');
+    const writer = spawn(process.execPath, ['--import', pathToFileURL(hook).href, cli, 'index', 'add', '--store', store], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    writer.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let acked = 0;
+    let pending = '';
+    const t0 = performance.now();
+    const marks: number[] = [];
+    let waiter: (() => void) | null = null;
+    writer.stdout.on('data', (d: Buffer) => {
+      pending += d.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      acked += lines.length;
+      while (marks.length < 10 && acked >= ((marks.length + 1) * n) / 10) marks.push(performance.now() - t0);
+      waiter?.();
+    });
+    const closed = new Promise<number | null>((r) => writer.once('close', r));
+    let tenth: { articles: number; rssMb: number } | null = null;
+    // Generated and written a thousand at a time, never far ahead of the writer.
+    for (let chunk = 0, sent = 0; sent < n; chunk++) {
+      const gen = generateCorpus({ stories: 180, outletsPerStory: 4, unrelated: 100, sentencesPerStory: 4, seed: chunk + 1 }).slice(0, n - sent);
+      const lines = gen.map((a) => JSON.stringify({ id: `c${chunk}-${a.id}`, text: a.text, outlet: a.outlet })).join('\n') + '\n';
+      sent += gen.length;
+      if (!writer.stdin.write(lines)) await new Promise((r) => writer.stdin.once('drain', r));
+      while (acked < sent - 5_000) await new Promise<void>((r) => (waiter = r));
+      if (tenth === null && acked >= n / 10) tenth = statsRss();
+    }
+    writer.stdin.end();
+    const code = await closed;
+    const ms = performance.now() - t0;
+    if (code !== 0) throw new Error(`index add exited ${code}: ${stderr.slice(0, 500)}`);
+    const end = statsRss();
+    const bytes = readdirSync(store).reduce((sum, f) => sum + statSync(join(store, f)).size, 0);
+    rmSync(dir, { recursive: true, force: true });
+    return {
+      scaleArticles: acked,
+      scaleSec: round(ms / 1000, 1),
+      scalePerSec: round(acked / (ms / 1000), 1),
+      scaleTenthsPerSec: marks.map((m, i) => round(n / 10 / ((m - (marks[i - 1] ?? 0)) / 1000))).join(' '),
+      scaleWriterPeakRssMb: peakMb(stderr),
+      scaleDiskMb: round(bytes / 2 ** 20),
+      scaleReopenRssMbAtTenth: tenth?.rssMb ?? NaN,
+      scaleReopenArticlesAtTenth: tenth?.articles ?? NaN,
+      scaleReopenRssMbAtEnd: end.rssMb,
+      scaleReopenArticlesAtEnd: end.articles,
+    };
+  },
+
   /** The word-level report of two ~1,500-word articles. */
   pair() {
     const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 72, seed: 9 });
@@ -374,6 +443,23 @@ if (phase !== undefined) {
   const self = fileURLToPath(import.meta.url);
   const results: Results = {};
   const started = performance.now();
+  if (args.includes('--scale')) {
+    // Opt-in, and alone: the embedded store at a size of the caller's choosing (1,000,000 takes an hour).
+    const n = Number(args[args.indexOf('--scale') + 1]);
+    if (!Number.isInteger(n) || n < 1_000) throw new Error('--scale needs a number of articles, at least 1000.');
+    const out = execFileSync(process.execPath, ['--max-old-space-size=8192', self, '--phase', 'scale', '--scale', String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as Results;
+    console.log(
+      [
+        `Embedded store at scale: ${r.scaleArticles} short articles through wiretrace index add --store (LMDB), one writer`,
+        `  ${r.scaleSec} s, ${r.scalePerSec} articles/s (each tenth: ${r.scaleTenthsPerSec}/s); writer peak RSS ${r.scaleWriterPeakRssMb} MB; ${r.scaleDiskMb} MB on disk`,
+        `  reopened read-only (index stats): peak RSS ${r.scaleReopenRssMbAtTenth} MB at ${r.scaleReopenArticlesAtTenth} articles, ${r.scaleReopenRssMbAtEnd} MB at ${r.scaleReopenArticlesAtEnd}`,
+        `(${round((performance.now() - started) / 1000, 1)} s)`,
+      ].join('\n'),
+    );
+    if (args.includes('--json')) console.log(JSON.stringify(r));
+    process.exit(0);
+  }
   const big = quick ? 50_000 : 1_000_000;
   const runs: string[][] = [['sketch']];
   for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);

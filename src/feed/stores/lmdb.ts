@@ -125,11 +125,22 @@ export class LmdbWireStore implements WireStore {
     }
   }
 
+  /** Stories counted as they come and go (counting the keys would read the whole table). */
+  private storyCount(): number {
+    const n = this.meta.get('stories') as number | undefined;
+    return n ?? this.members.getKeysCount();
+  }
+
+  private countStories(delta: number): void {
+    this.meta.putSync('stories', this.storyCount() + delta);
+  }
+
   private write(a: StoredArticle): void {
     const before = this.articles.get(a.id);
     if (before !== undefined) this.erase(before);
     this.articles.putSync(a.id, a);
     a.buckets.forEach((b, band) => this.buckets.putSync([band, b], a.id));
+    if (!this.members.doesExist(a.story)) this.countStories(1);
     this.members.putSync(a.story, [a.seq, a.id]);
     const seq = (this.meta.get('seq') as number | undefined) ?? 0;
     if (a.seq > seq) this.meta.putSync('seq', a.seq);
@@ -139,6 +150,7 @@ export class LmdbWireStore implements WireStore {
     this.articles.removeSync(a.id);
     a.buckets.forEach((b, band) => this.buckets.removeSync([band, b], a.id));
     this.members.removeSync(a.story, [a.seq, a.id]);
+    if (!this.members.doesExist(a.story)) this.countStories(-1);
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -176,13 +188,15 @@ export class LmdbWireStore implements WireStore {
   async merge(into: string, from: readonly string[]): Promise<void> {
     await this.root.transaction(() => {
       for (const s of from) {
-        if (s === into) continue;
+        if (s === into || !this.members.doesExist(s)) continue;
+        if (!this.members.doesExist(into)) this.countStories(1);
         for (const [seq, id] of Array.from(this.members.getValues(s))) {
           const a = this.articles.get(id)!;
           this.articles.putSync(id, { ...a, story: into });
           this.members.putSync(into, [seq, id]);
         }
         this.members.removeSync(s);
+        this.countStories(-1);
       }
     });
   }
@@ -209,7 +223,7 @@ export class LmdbWireStore implements WireStore {
   }
 
   async stats(): Promise<StoreStats> {
-    return { articles: this.articles.getCount(), stories: this.members.getKeysCount() };
+    return { articles: (this.articles.getStats() as { entryCount: number }).entryCount, stories: this.storyCount() };
   }
 
   async close(): Promise<void> {
