@@ -57,10 +57,13 @@ export function checkChromeOptions(chrome: ChromeOptions | undefined): void {
   }
 }
 
-function validate(articles: readonly Article[], options: CompareOptions): void {
-  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
-  checkOptions('options', options);
-  checkKeys('options', options, COMPARE_KEYS);
+/**
+ * Checks the options compare and the feed share: stage thresholds, chrome, verdict thresholds.
+ *
+ * @param options - The caller's options.
+ * @throws TypeError or RangeError naming the bad option.
+ */
+export function checkStageOptions(options: Pick<CompareOptions, 'stories' | 'links' | 'chrome' | 'whollyDerived' | 'partiallyDerived' | 'creditedWireShare'>): void {
   for (const [name, value, keys] of [
     ['options.stories', options.stories, STORY_KEYS],
     ['options.links', options.links, LINK_KEYS],
@@ -76,13 +79,20 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
   checkNumber('whollyDerived', options.whollyDerived, 0, 1);
   checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
   checkNumber('creditedWireShare', options.creditedWireShare, 0, 1);
+  const wholly = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
+  const partially = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
+  if (wholly < partially) throw new RangeError(messages.thresholdsOutOfOrder(wholly, partially));
+}
+
+function validate(articles: readonly Article[], options: CompareOptions): void {
+  if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
+  checkOptions('options', options);
+  checkKeys('options', options, COMPARE_KEYS);
+  checkStageOptions(options);
   checkInteger('maxChars', options.maxChars, 1, Number.MAX_SAFE_INTEGER);
   checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
   checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function (done, total) => void.');
-  const wholly = options.whollyDerived ?? defaultCompareOptions.whollyDerived;
-  const partially = options.partiallyDerived ?? defaultCompareOptions.partiallyDerived;
-  if (wholly < partially) throw new RangeError(messages.thresholdsOutOfOrder(wholly, partially));
   if (options.reference !== undefined && typeof options.reference !== 'string')
     throw new TypeError(messages.notAString('reference', options.reference));
   const ids = new Set<string>();

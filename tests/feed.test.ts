@@ -138,6 +138,25 @@ describe('feed', () => {
       expect(report.documents.filter((d) => d.version !== null).every((d) => d.version === 'mixed' || d.version!.startsWith(`${story}.v`))).toBe(true);
     });
 
+    it('should take the link, reprint and verdict thresholds compare takes, and report as compare does with them', async () => {
+      const options = { links: { minContentJaccard: 0.1, minContainment: 0.1 }, creditedWireShare: 0.9, whollyDerived: 0.95, partiallyDerived: 0.5 };
+      const real = realisticFeed(feed);
+      const strict = createWireIndex({ ...options, now: () => Date.parse('2023-09-20T12:00:00Z') });
+      const loose = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
+      const a = [];
+      const b = [];
+      for (const x of real) {
+        a.push(await strict.add(x));
+        b.push(await loose.add(x));
+      }
+      // Looser links carry more: the results differ, and each report is compare's with the same options.
+      expect(a.map((r) => r.derivedShare)).not.toEqual(b.map((r) => r.derivedShare));
+      expect(a.map((r) => r.verdict)).not.toEqual(b.map((r) => r.verdict));
+      expect(await expectReportsMatchCompare(strict, real, options)).toBeGreaterThanOrEqual(9);
+      expect(() => createWireIndex({ link: {} } as never)).toThrow(/link/);
+      expect(() => createWireIndex({ links: { minContentJacard: 0.5 } } as never)).toThrow(/minContentJacard/);
+    });
+
     it('should report every story as compare reports its articles, whatever the arrival order', async () => {
       const real = realisticFeed(feed);
       for (const order of [real, [...real].reverse(), real.map((a, i) => [((i * 7919) % 101) / 101, a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a)]) {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { compareArticles, type Article, type FeedArticle, type WireIndex } from '../src/index.js';
+import { compareArticles, type Article, type CompareOptions, type FeedArticle, type WireIndex } from '../src/index.js';
 
 /** Folder of the bundled seed corpus. */
 export const corpusDir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
@@ -59,13 +59,13 @@ export async function killAfterAcknowledged(cli: string, args: readonly string[]
  * story's articles, the same JSON once the story is called by the index's name and the texts the
  * feed report carries (for quoting) are set aside. Returns how many stories were checked.
  */
-export async function expectReportsMatchCompare(index: WireIndex, articles: readonly FeedArticle[]): Promise<number> {
+export async function expectReportsMatchCompare(index: WireIndex, articles: readonly FeedArticle[], options: CompareOptions = {}): Promise<number> {
   const listed = await index.list();
   const stories = [...new Set(listed.map((a) => a.story))];
   for (const story of stories) {
     const ids = new Set(listed.filter((a) => a.story === story).map((a) => a.id));
     const own = articles.filter((a) => ids.has(a.id)).map((a) => ({ id: a.id, text: a.text!, ...(a.outlet !== undefined ? { outlet: a.outlet } : {}) }));
-    const compared = compareArticles(own);
+    const compared = compareArticles(own, options);
     // One story, or none when the index's story is a single article (compare needs two).
     expect(compared.stories).toHaveLength(ids.size === 1 ? 0 : 1);
     const fed = await index.report(story);

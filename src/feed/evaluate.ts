@@ -10,6 +10,7 @@ import { lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.j
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
+import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
 
 /** The parts of a result that do not depend on the comparison. */
@@ -22,13 +23,14 @@ export type ResultBase = Pick<IndexResult, 'id' | 'story' | 'newStory' | 'merged
  * @param others - Documents of the story's recent articles (without the article).
  * @param base - Story placement.
  * @param thresholds - Verdict thresholds.
+ * @param linkOptions - Link thresholds, as compare takes them.
  * @returns The full result.
  */
-export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBase, thresholds: VerdictThresholds): IndexResult {
+export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBase, thresholds: VerdictThresholds, linkOptions: LinkOptions = {}): IndexResult {
   const docs = [...others, doc];
   const passages = docs.flatMap((d, i) => d.passages.map((x) => ({ ...x, doc: i })));
   const own = passages.length - doc.passages.length;
-  const links = linkPassages(passages);
+  const links = linkPassages(passages, linkOptions);
   const linkedTo = new Map<number, number[]>();
   for (const l of links) {
     const [mine, other] = l.b >= own && l.a < own ? [l.b, l.a] : l.a >= own && l.b < own ? [l.a, l.b] : [-1, -1];

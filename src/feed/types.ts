@@ -1,6 +1,6 @@
 /** The feed's public types: what arrives, what the index says, and how it is set up. */
 
-import type { Attribution, ChromeOptions, Report, StoryOptions, Verdict } from '../types.js';
+import type { Attribution, ChromeOptions, LinkOptions, Report, StoryOptions, Verdict } from '../types.js';
 import type { WireStore } from './stores/store.js';
 
 /** An article arriving in a feed. */
@@ -36,6 +36,13 @@ export interface WireIndexOptions {
   windowMs?: number;
   /** Story verification thresholds (as for `compareArticles`). */
   stories?: StoryOptions;
+  /** Passage link thresholds (as for `compareArticles`): used at `add` and in `report`. */
+  links?: LinkOptions;
+  /**
+   * Share of shared wire sentences that makes a credited outlet a reprint (as for `compareArticles`).
+   * @default 0.5
+   */
+  creditedWireShare?: number;
   /**
    * Chrome options, as for `compareArticles`: an outlet's footers and stock lines named here (or
    * learned with `learnChrome`) are set aside before stories are joined, so they glue nothing.

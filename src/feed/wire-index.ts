@@ -9,9 +9,9 @@
  * whatever order the feed arrives in (and however many workers share it).
  */
 
-import { checkChromeOptions, compareArticles, defaultCompareOptions } from '../compare.js';
+import { checkStageOptions, compareArticles, defaultCompareOptions } from '../compare.js';
 import type { Doc } from '../document/document.js';
-import { checkInteger, checkNumber, checkOptions, messages } from '../errors.js';
+import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
 import type { Article, Report } from '../types.js';
 import { evaluateArticle, type ResultBase } from './evaluate.js';
@@ -20,6 +20,7 @@ import { MemoryWireStore } from './stores/memory.js';
 import type { IndexResult, WireIndex, WireIndexOptions } from './types.js';
 
 const DAY = 86_400_000;
+const INDEX_KEYS = ['store', 'windowMs', 'stories', 'links', 'creditedWireShare', 'chrome', 'whollyDerived', 'partiallyDerived', 'maxCompared', 'now'];
 
 /** The report with its one story named `to` (and its clusters `to.w1`, …) instead of `from`. */
 function renameStory(report: Report, from: string, to: string): Report {
@@ -63,11 +64,11 @@ function renameStory(report: Report, from: string, to: string): Report {
  */
 export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   checkOptions('options', options);
+  checkKeys('options', options, INDEX_KEYS);
   checkNumber('windowMs', options.windowMs, 1, Number.MAX_SAFE_INTEGER);
   checkInteger('maxCompared', options.maxCompared, 1, 10_000);
-  checkNumber('whollyDerived', options.whollyDerived, 0, 1);
-  checkNumber('partiallyDerived', options.partiallyDerived, 0, 1);
-  checkChromeOptions(options.chrome);
+  // The options compare takes, checked as compare checks them.
+  checkStageOptions(options);
   const chrome = options.chrome;
   const store = options.store ?? new MemoryWireStore();
   const windowMs = options.windowMs ?? 7 * DAY;
@@ -121,7 +122,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       const s = await store.get(id);
       if (s !== undefined) others.push(documentOf(storedArticle(s)));
     }
-    return evaluateArticle(p.doc, others, base, thresholds);
+    return evaluateArticle(p.doc, others, base, thresholds, options.links);
   };
 
   /** What a stored article is, against its story as it stands. */
@@ -232,7 +233,13 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         if (s !== undefined) articles.push(storedArticle(s));
       }
       if (articles.length === 0) return compareArticles([]);
-      const report = compareArticles(articles, { ...thresholds, ...(options.stories !== undefined ? { stories: options.stories } : {}), ...(chrome !== undefined ? { chrome } : {}) });
+      const report = compareArticles(articles, {
+        ...thresholds,
+        ...(options.stories !== undefined ? { stories: options.stories } : {}),
+        ...(options.links !== undefined ? { links: options.links } : {}),
+        ...(options.creditedWireShare !== undefined ? { creditedWireShare: options.creditedWireShare } : {}),
+        ...(chrome !== undefined ? { chrome } : {}),
+      });
       // The report quotes its articles (text reports and HTML need their texts), and names the
       // story as the index does.
       const texts = new Map(articles.map((a) => [a.id, a.text]));

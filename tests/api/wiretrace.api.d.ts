@@ -260,6 +260,8 @@ interface WireIndexOptions {
     store?: WireStore;
     windowMs?: number;
     stories?: StoryOptions;
+    links?: LinkOptions;
+    creditedWireShare?: number;
     chrome?: ChromeOptions;
     whollyDerived?: number;
     partiallyDerived?: number;
@@ -390,6 +392,8 @@ declare class LmdbWireStore implements WireStore {
     private readonly readOnly;
     private readonly mutex;
     constructor(dir: string, options: LmdbStoreOptions, open: typeof open);
+    private storyCount;
+    private countStories;
     private write;
     private erase;
     get(id: string): Promise<StoredArticle | undefined>;
