@@ -94,6 +94,42 @@ describe('stories on text that is not wire', () => {
   });
 });
 
+describe('a snap alone, of a story it shares no sentence with', () => {
+  const day = Date.parse('2000-06-21T12:00:00Z');
+  const sd = (text: string, time?: number) => {
+    const [d] = docs([{ id: 'x', text }]);
+    return { trigrams: documentTrigrams(d!), words: new Set(d!.passages.flatMap((p) => [...p.content])), ...(time !== undefined ? { time } : {}) };
+  };
+  // A trial the wire and papers carry (their copies share text), twenty copies: its names are in
+  // too many articles to be rare words pair by pair. And another story that day.
+  const takes = [
+    'Police Sergeant Paul Banfield, 38, raped two women after breaking into their homes in Nottingham, a jury at Nottingham Crown Court heard. Banfield denies two rapes, burglary with intent to rape and indecent assault.',
+    'Paul Banfield, a serving police sergeant, raped two women after breaking into their homes in Nottingham, Nottingham Crown Court heard today. He denies two rapes, burglary with intent to rape and indecent assault.',
+    'A police sergeant raped two women after breaking into their homes in Nottingham, a jury at Nottingham Crown Court heard. Sergeant Paul Banfield denies the charges of rape, burglary with intent to rape and indecent assault.',
+    'Sergeant Paul Banfield raped two women after breaking into their homes, Nottingham Crown Court was told. Banfield, 38, denies two rapes, burglary with intent to rape and indecent assault at the homes in Nottingham.',
+  ];
+  const trial = Array.from({ length: 20 }, (_, k) => takes[k % takes.length]!);
+  const other = [
+    'Leeds United signed the Norwegian striker Tore Andre Flo from Chelsea for 12 million pounds, the Elland Road club said, ending a week of talks over the fee.',
+    'Chelsea sold Tore Andre Flo to Leeds United for 12 million pounds after a week of talks, and the Norwegian striker will have a medical at Elland Road.',
+  ];
+  const snap = 'Police Sergeant Paul Banfield was today found guilty of both rapes and the indecent assault by the Nottingham Crown Court jury.';
+  const filler = seeds().map((x) => sd(x.text, day));
+
+  it("should join the story whose own words it uses (the defendant's name, the court), inside the time window only", () => {
+    const dated = groupStories([...trial.map((t) => sd(t, day)), ...other.map((t) => sd(t, day)), sd(snap, day), ...filler]);
+    const snapAt = trial.length + other.length;
+    const withSnap = dated.find((g) => g.includes(snapAt))!;
+    expect(withSnap.slice(0, trial.length)).toEqual(trial.map((_, k) => k));
+    expect(withSnap.some((i) => i === trial.length || i === trial.length + 1)).toBe(false);
+    // A week later it is news of another story, and with no dates there is no window to judge by.
+    const later = groupStories([...trial.map((t) => sd(t, day)), ...other.map((t) => sd(t, day)), sd(snap, day + 7 * 86_400_000), ...filler]);
+    expect(later.find((g) => g.includes(snapAt))).toEqual([snapAt]);
+    const undated = groupStories([...trial.map((t) => sd(t)), ...other.map((t) => sd(t)), sd(snap), ...filler.map(({ time: _, ...rest }) => rest)]);
+    expect(undated.find((g) => g.includes(snapAt))).toEqual([snapAt]);
+  });
+});
+
 describe('stories that most of the folder carries', () => {
   it.each([20, 50])('should keep %i copies of one story in one story (its text recurs everywhere, and is not stock)', (n) => {
     const gen = generateCorpus({ stories: 1, outletsPerStory: n - 1, unrelated: 0, sentencesPerStory: 30, seed: n });

@@ -14,7 +14,8 @@
  * many copies, still holds together.
  * When publication times are known, articles further apart than `windowMs` never link directly,
  * and articles inside the window that share several rare words (names, figures) also link: a
- * newspaper's rewrite shares few trigrams with the wire but keeps its names and numbers.
+ * newspaper's rewrite shares few trigrams with the wire but keeps its names and numbers. A brief
+ * still alone joins the story whose own words (names of that story, rare around it) it uses.
  */
 
 import { checkInteger, checkNumber, checkOptions } from '../errors.js';
@@ -228,7 +229,61 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
   joinByRareWords(docs, near, byWords, stories);
+  joinByStoryWords(docs, near, stories);
   return stories.groups();
+}
+
+/** Fewest story words an article alone shares with a story to join it, and their least share of its words. */
+const MIN_STORY_WORDS = 3;
+const MIN_STORY_WORD_SHARE = 0.2;
+const MAX_STORY_WORD_POSTINGS = 2_000;
+
+/**
+ * A brief alone (a snap: "X was today found guilty of…") joins the story whose own words it
+ * uses: words that two or more of the story's articles carry and that, apart from them, almost
+ * no article does (the defendant's name, the court). Words of a big story are too common in the
+ * folder to count as rare pair by pair; counted against the story they stay its own. An article
+ * joins one story at most (the one with the most such words), and only inside the time window.
+ */
+function joinByStoryWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, stories: ReturnType<typeof components>): void {
+  const roots = docs.map((_, i) => stories.find(i));
+  const size = new Map<number, number>();
+  for (const r of roots) size.set(r, (size.get(r) ?? 0) + 1);
+  const postings = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const w of d.words ?? []) {
+      const list = postings.get(w);
+      if (list === undefined) postings.set(w, [i]);
+      else list.push(i);
+    }
+  });
+  const joins: Array<[number, number]> = [];
+  docs.forEach((d, i) => {
+    if (size.get(roots[i]!)! !== 1 || d.time === undefined || d.words === undefined || d.words.size === 0) return;
+    const score = new Map<number, number>();
+    for (const w of d.words) {
+      const list = postings.get(w)!;
+      // A word in thousands of articles is nobody's own.
+      if (list.length > MAX_STORY_WORD_POSTINGS) continue;
+      // Counted among the articles of its time only: a name can return in another week's story.
+      let outside = 0;
+      const inStory = new Map<number, number>();
+      for (const j of list) {
+        if (j === i || !near(i, j)) continue;
+        const r = roots[j]!;
+        if (size.get(r)! >= 2) inStory.set(r, (inStory.get(r) ?? 0) + 1);
+        else outside++;
+      }
+      for (const [story, n] of inStory) {
+        const elsewhere = outside + [...inStory].reduce((sum, [x, m]) => (x === story ? sum : sum + m), 0);
+        if (n >= 2 && elsewhere <= 0.2 * n) score.set(story, (score.get(story) ?? 0) + 1);
+      }
+    }
+    const best = [...score].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+    if (best === undefined || best[1] < MIN_STORY_WORDS || best[1] < MIN_STORY_WORD_SHARE * d.words.size) return;
+    joins.push([i, best[0]]);
+  });
+  for (const [i, story] of joins) stories.union(i, story);
 }
 
 /**
