@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLshIndex } from '../src/lsh/lsh.js';
 import { jaccard } from '../src/lsh/sets.js';
 import { computeMinHash, estimateJaccard } from '../src/minhash/minhash.js';
+import { sketchTexts } from '../src/minhash/batch.js';
 import { normalizeKey } from '../src/normalize/normalize.js';
 import { compareArticles } from '../src/compare.js';
 import { segmentParagraphs } from '../src/segment/paragraph.js';
@@ -73,6 +74,85 @@ const { Minhash } = require('minhash') as { Minhash: new () => TheirMinhash };
 function corpus(n: number, seed = 5): GeneratedArticle[] {
   const stories = Math.max(1, Math.round(n / 11));
   return generateCorpus({ stories, outletsPerStory: 9, unrelated: n - stories * 10, sentencesPerStory: 30, seed });
+}
+
+/**
+ * The reference the issue names: the same task written as tightly as it goes here, with typed
+ * arrays and nothing allocated per shingle or per paragraph (lower-case and split on anything
+ * that is not a letter or digit, FNV-1a words, a rolling combination of five word hashes, then
+ * one permutation into 128 bins or 128 multiply-shift permutations). Its hashes are its own: it
+ * is a speed reference, not a second implementation of ours.
+ */
+function tightSketch(paragraphs: readonly string[], scheme: 'oph' | 'kperm'): Uint32Array {
+  const numPerm = 128;
+  const out = new Uint32Array(paragraphs.length * numPerm);
+  const ring = new Int32Array(5);
+  let shingles = new Int32Array(4096);
+  const a = new Int32Array(numPerm);
+  const b = new Int32Array(numPerm);
+  for (let i = 0; i < numPerm; i++) {
+    a[i] = Math.imul(i + 1, 0x9e3779b1) | 1;
+    b[i] = Math.imul(i + 7, 0x85ebca6b);
+  }
+  for (let t = 0; t < paragraphs.length; t++) {
+    const p = paragraphs[t]!;
+    let count = 0;
+    let words = 0;
+    let h = 0x811c9dc5 | 0;
+    let inWord = false;
+    for (let i = 0; i <= p.length; i++) {
+      let c = i < p.length ? p.charCodeAt(i) : 32;
+      if (c >= 65 && c <= 90) c += 32;
+      const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+      if (wordChar) {
+        h = Math.imul(h ^ c, 0x01000193);
+        inWord = true;
+        continue;
+      }
+      if (!inWord) continue;
+      ring[words % 5] = h;
+      words++;
+      h = 0x811c9dc5 | 0;
+      inWord = false;
+      if (words >= 5) {
+        let s = 0;
+        for (let k = 0; k < 5; k++) s = Math.imul(s ^ ring[(words + k) % 5]!, 0x5bd1e995);
+        if (count === shingles.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(shingles);
+          shingles = grown;
+        }
+        shingles[count++] = s;
+      }
+    }
+    const base = t * numPerm;
+    if (scheme === 'oph') {
+      out.fill(0xffffffff, base, base + numPerm);
+      for (let s = 0; s < count; s++) {
+        let x = shingles[s]!;
+        x ^= x >>> 16;
+        x = Math.imul(x, 0x85ebca6b);
+        x ^= x >>> 13;
+        const v = x >>> 0;
+        const bin = base + (v >>> 25);
+        if (v < out[bin]!) out[bin] = v;
+      }
+    } else {
+      for (let i = 0; i < numPerm; i++) {
+        const ai = a[i]!;
+        const bi = b[i]!;
+        let min = 0x7fffffff;
+        for (let s = 0; s < count; s++) {
+          let x = (Math.imul(shingles[s]!, ai) + bi) | 0;
+          x ^= x >>> 16;
+          x = Math.imul(x, 0x85ebca6b) ^ -2147483648;
+          if (x < min) min = x;
+        }
+        out[base + i] = (min ^ -2147483648) >>> 0;
+      }
+    }
+  }
+  return out;
 }
 
 // ── Phases ─────────────────────────────────────────────────────────────────────────────────
@@ -419,6 +499,117 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     };
   },
 
+  /**
+   * Paragraph sketching as issue #16 specifies it, every implementation on the same paragraphs:
+   * a generated corpus with outlet footers (30% unrelated articles), split into paragraphs;
+   * lower-case, word 5-shingles, 128-value MinHash per paragraph; then LSH 32 × 4, insert all,
+   * query all. Beside wiretrace: the `minhash` package (a sample), tight reference loops written
+   * here with typed arrays and no allocation per shingle (one permutation, and 128), and the
+   * floor (lower-case and split only).
+   */
+  paragraphs() {
+    const n = quick ? 1_000 : 10_000;
+    const stories = Math.round((n * 0.7) / 10);
+    const gen = generateCorpus({ stories, outletsPerStory: 9, unrelated: n - stories * 10, sentencesPerStory: 30, seed: 21, realistic: true });
+    const paragraphs = gen.flatMap((a) => a.text.split(/\n\s*\n/));
+    const mb = paragraphs.reduce((x, p) => x + Buffer.byteLength(p), 0) / 2 ** 20;
+    const perSec = (count: number, ms: number): number => round(count / (ms / 1000));
+    const best = (fn: () => void): number => {
+      // The better of two runs: the first also pays for compilation.
+      const a = time(fn)[1];
+      gc();
+      const b = time(fn)[1];
+      gc();
+      return Math.min(a, b);
+    };
+    gc();
+    const floorMs = best(() => {
+      let words = 0;
+      for (const p of paragraphs) words += p.toLowerCase().split(/\s+/).length;
+      if (words < 0) throw new Error('unreachable');
+    });
+    const apiMs = best(() => {
+      for (const p of paragraphs) computeMinHash(shingleWords(words(p)));
+    });
+    const apiOphMs = best(() => {
+      for (const p of paragraphs) computeMinHash(shingleWords(words(p)), { scheme: 'oph' });
+    });
+    let batchOph: ReturnType<typeof sketchTexts> | null = null;
+    const batchMs = best(() => void sketchTexts(paragraphs));
+    const batchOphMs = best(() => void (batchOph = sketchTexts(paragraphs, { scheme: 'oph' })));
+    const tightOphMs = best(() => void tightSketch(paragraphs, 'oph'));
+    const tightKpermMs = best(() => void tightSketch(paragraphs, 'kperm'));
+    const sample = paragraphs.slice(0, quick ? 300 : 2_000);
+    const theirsMs = time(() => {
+      for (const p of sample) {
+        const m = new Minhash();
+        for (const sh of shingleWords(words(p))) m.update(String(sh));
+      }
+    })[1];
+    // Jaccard error on overlapping paragraph pairs (a wire paragraph and its outlets' paragraphs).
+    const sets = paragraphs.map((p) => toShingleSet(shingleWords(words(p))));
+    const kperm = sketchTexts(paragraphs);
+    const oph = batchOph!;
+    let pairs = 0;
+    let errK = 0;
+    let errO = 0;
+    const firstOf = new Map<string, number>();
+    let at = 0;
+    for (const a of gen) {
+      firstOf.set(a.id, at);
+      at += a.text.split(/\n\s*\n/).length;
+    }
+    for (let i = 0; i < gen.length && pairs < 3_000; i++) {
+      if (!gen[i]!.wire) continue;
+      const wireParas = gen[i]!.text.split(/\n\s*\n/).length;
+      for (let j = i + 1; j < gen.length && gen[j]!.story === gen[i]!.story && pairs < 3_000; j++) {
+        const copyParas = gen[j]!.text.split(/\n\s*\n/).length;
+        for (let x = 0; x < wireParas; x++)
+          for (let y = 0; y < copyParas; y++) {
+            const a = firstOf.get(gen[i]!.id)! + x;
+            const b = firstOf.get(gen[j]!.id)! + y;
+            const exact = jaccard(sets[a]!, sets[b]!);
+            if (exact === 0) continue;
+            errK += Math.abs(estimateJaccard(kperm.at(a), kperm.at(b)) - exact);
+            errO += Math.abs(estimateJaccard(oph.at(a), oph.at(b)) - exact);
+            pairs++;
+          }
+      }
+    }
+    // LSH 32 × 4 over the one-permutation signatures: insert all, query all.
+    const index = createLshIndex({ bands: 32, rows: 4, scheme: 'oph' });
+    const [, insertMs] = time(() => {
+      for (let i = 0; i < paragraphs.length; i++) index.insert(String(i), oph.at(i));
+    });
+    const [, queryMs] = time(() => {
+      for (let i = 0; i < paragraphs.length; i++) index.query(oph.at(i));
+    });
+    const theirs = sample.length / (theirsMs / 1000);
+    return {
+      paraArticles: gen.length,
+      paraCount: paragraphs.length,
+      paraMB: round(mb, 1),
+      paraFloorPerSec: perSec(paragraphs.length, floorMs),
+      paraMinhashPkgPerSec: round(theirs),
+      paraApiKpermPerSec: perSec(paragraphs.length, apiMs),
+      paraApiOphPerSec: perSec(paragraphs.length, apiOphMs),
+      paraBatchKpermPerSec: perSec(paragraphs.length, batchMs),
+      paraBatchOphPerSec: perSec(paragraphs.length, batchOphMs),
+      paraTightOphPerSec: perSec(paragraphs.length, tightOphMs),
+      paraTightKpermPerSec: perSec(paragraphs.length, tightKpermMs),
+      paraOphVsPkg: round(paragraphs.length / (batchOphMs / 1000) / theirs, 1),
+      paraOphVsFloor: round(batchOphMs / floorMs, 2),
+      paraKpermVsTight: round(batchMs / tightKpermMs, 2),
+      paraOphVsTight: round(batchOphMs / tightOphMs, 2),
+      paraJaccardPairs: pairs,
+      paraMaeKperm: round(errK / pairs, 4),
+      paraMaeOph: round(errO / pairs, 4),
+      paraLshInsertSec: round(insertMs / 1000, 2),
+      paraLshQuerySec: round(queryMs / 1000, 2),
+      paraPeakRssMb: round(process.resourceUsage().maxRSS / 1024),
+    };
+  },
+
   /** The word-level report of two ~1,500-word articles. */
   pair() {
     const [wire, copy] = generateCorpus({ stories: 1, outletsPerStory: 1, unrelated: 0, sentencesPerStory: 72, seed: 9 });
@@ -463,7 +654,7 @@ if (phase !== undefined) {
   const big = quick ? 50_000 : 1_000_000;
   const runs: string[][] = [['sketch']];
   for (const size of [10_000, big]) for (const t of [0.8, 0.5]) runs.push(['index', '--size', String(size), '--threshold', String(t)]);
-  runs.push(['story'], ['folder'], ['pair']);
+  runs.push(['paragraphs'], ['story'], ['folder'], ['pair']);
   // The feed: 100k articles in memory (2k quick); the stores that write per article on 20k (1k quick).
   runs.push(['feed', '--store', 'memory', '--size', String(quick ? 500 : 100_000)]);
   for (const store of ['lmdb', 'file', 'redis']) runs.push(['feed', '--store', store, '--size', String(quick ? 300 : 20_000)]);
@@ -490,6 +681,19 @@ if (phase !== undefined) {
     `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
     `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
     `  one-permutation scheme (scheme: 'oph'): ${r.sketchOphArticlesPerSec} articles/s; Jaccard error on those paragraph pairs ${r.jaccardMaeOph}; on ${r.articlePairs} article pairs ${r.articleMaeOph} (k-permutation ${r.articleMaeOurs})`,
+    '',
+    `Paragraph sketching (issue #16's task): ${r.paraArticles} generated articles with outlet footers, ${r.paraCount} paragraphs, ${r.paraMB} MB; lower-case, word 5-shingles, 128 values`,
+    '  implementation                          paragraphs/s   vs minhash package',
+    `  minhash package (sample)                ${String(r.paraMinhashPkgPerSec).padStart(10)}   1×`,
+    `  wiretrace, public API, kperm            ${String(r.paraApiKpermPerSec).padStart(10)}   ${round(Number(r.paraApiKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+    `  wiretrace, public API, oph              ${String(r.paraApiOphPerSec).padStart(10)}   ${round(Number(r.paraApiOphPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+    `  wiretrace, sketchTexts, kperm           ${String(r.paraBatchKpermPerSec).padStart(10)}   ${round(Number(r.paraBatchKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+    `  wiretrace, sketchTexts, oph             ${String(r.paraBatchOphPerSec).padStart(10)}   ${r.paraOphVsPkg}×`,
+    `  tight reference loop, 128 permutations  ${String(r.paraTightKpermPerSec).padStart(10)}`,
+    `  tight reference loop, one permutation   ${String(r.paraTightOphPerSec).padStart(10)}   (no densification)`,
+    `  floor: lower-case + split only          ${String(r.paraFloorPerSec).padStart(10)}`,
+    `  sketchTexts oph takes ${r.paraOphVsFloor}× the floor's time and ${r.paraOphVsTight}× the tight one-permutation loop's; kperm ${r.paraKpermVsTight}× the tight 128-permutation loop's`,
+    `  Jaccard mean abs. error on ${r.paraJaccardPairs} overlapping paragraph pairs: kperm ${r.paraMaeKperm}, oph ${r.paraMaeOph}; LSH 32×4 insert all ${r.paraLshInsertSec} s, query all ${r.paraLshQuerySec} s; peak RSS ${r.paraPeakRssMb} MB`,
     '',
     'LSH index of paragraphs (insert every one, query a sample of 5,000):',
     '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',

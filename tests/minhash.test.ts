@@ -12,10 +12,12 @@ import {
   toShingleSet,
   tokenizeWords,
   normalizeText,
+  sketchTexts,
 } from '../src/index.js';
+import { normalizeKey } from '../src/normalize/normalize.js';
 import { messages } from '../src/errors.js';
 import { MINHASH_ALGORITHM, OPH_ALGORITHM } from '../src/minhash/minhash.js';
-import { at, seed } from './helpers.js';
+import { at, seed, seeds } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const { Minhash } = require('minhash') as { Minhash: new (o?: { numPerm?: number; seed?: number }) => { update(s: string): void; jaccard(o: unknown): number } };
@@ -182,5 +184,103 @@ describe('one-permutation MinHash', () => {
     expect(() => estimateJaccard(a, computeMinHash(Uint32Array.of(1, 2, 3)))).toThrow(/different settings/);
     expect(parseSignature(JSON.parse(JSON.stringify(serializeSignature(a))))).toEqual(a);
     expect(() => computeMinHash([1], { scheme: 'fast' as never })).toThrow(/scheme must be "kperm" or "oph"/);
+  });
+});
+
+describe('sketchTexts (the batch path)', () => {
+  // The signatures of the general path: normalizeKey, tokenizeWords, word hashes, shingles, MinHash.
+  const slowly = (text: string, o: { k?: number; seed?: number; numPerm?: number; scheme?: 'kperm' | 'oph' } = {}) =>
+    computeMinHash(shingleWords(tokenizeWords(normalizeKey(text)).map((w) => w.text), { k: o.k ?? 5, seed: o.seed ?? 1 }), { seed: o.seed ?? 1, numPerm: o.numPerm ?? 128, scheme: o.scheme ?? 'kperm' });
+
+  const texts = [
+    ...seeds().flatMap((a) => a.text.split('\n\n')),
+    '',
+    '   ',
+    'One',
+    'Two words',
+    'Four words in all',
+    "U.S. troops' 3.5% rise, 120,000 people; don`t stop — AT&T's k_9 at 10:30, 1;2;3 and 'quoted' words.",
+    'Trailing joiners: U.S. 3. a. end.',
+    'MIXED case WORDS Mixed Case words',
+    'Le défilé a réuni 120 000 personnes à Paris, selon l’AFP.',
+    'قال مسؤولون إن 12 شخصا قتلوا',
+    'Tab\tseparated\u0000and\nnew\rlines here and there',
+  ];
+
+  it('should give exactly the signatures of the general path, for both schemes and other settings', () => {
+    for (const o of [{}, { scheme: 'oph' as const }, { k: 3, seed: 7, numPerm: 64 }, { k: 1, scheme: 'oph' as const, numPerm: 200 }]) {
+      const batch = sketchTexts(texts, o);
+      texts.forEach((t, i) => {
+        const want = slowly(t, o);
+        expect(batch.at(i)).toEqual({ ...want, hashvalues: want.hashvalues });
+        expect(Array.from(batch.signatures.subarray(i * want.numPerm, (i + 1) * want.numPerm))).toEqual(Array.from(want.hashvalues));
+      });
+    }
+  });
+
+  it('should agree with the general path on random text full of joiners, case and curly punctuation', () => {
+    const alphabet = "aAbBzZ09_'.,;:`-! \n\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u2032\u02bc";
+    let state = 12345;
+    const rand = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(rand() * 80) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    const batch = sketchTexts(random, { k: 2 });
+    random.forEach((t, i) => expect(Array.from(batch.at(i).hashvalues)).toEqual(Array.from(slowly(t, { k: 2 }).hashvalues)));
+  });
+
+  it('should refuse what is not an array of strings, by name', () => {
+    expect(() => sketchTexts('text' as never)).toThrow(/texts must be an array/);
+    expect(() => sketchTexts(['a', 3 as never])).toThrow(/texts\[1\] must be a string/);
+    expect(() => sketchTexts(['a'], { scheme: 'x' as never })).toThrow(/scheme/);
+    expect(() => sketchTexts(['a']).at(1)).toThrow(/i/);
+  });
+});
+
+describe('one-permutation densification', () => {
+  // The scheme as first written: every empty bin walks its own probe sequence until it meets a
+  // filled bin. The fast paths (tables read forwards or backwards) must give the same values.
+  function reference(xs: Uint32Array, numPerm: number, seed: number): number[] {
+    const hv = new Array<number>(numPerm).fill(0xffffffff);
+    const filled = new Array<boolean>(numPerm).fill(false);
+    let s = (seed ^ 0x6f7068) >>> 0;
+    // splitMix32, first value
+    s = (s + 0x9e3779b9) | 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    const mixSeed = (z ^ (z >>> 16)) >>> 0;
+    for (const x of xs) {
+      let h = (x ^ mixSeed) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
+      const bin = Math.floor((h / 4294967296) * numPerm);
+      hv[bin] = Math.min(hv[bin]!, h);
+      filled[bin] = true;
+    }
+    if (xs.length === 0) return hv;
+    return hv.map((v, i) => {
+      if (filled[i]) return v;
+      for (let attempt = 1; ; attempt++) {
+        let h = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77) ^ seed;
+        h ^= h >>> 15;
+        h = Math.imul(h, 0x2c1b3c6d);
+        h ^= h >>> 12;
+        const j = (h >>> 0) % numPerm;
+        if (filled[j]) return hv[j]!;
+      }
+    });
+  }
+
+  it('should give the values of the plain probe walk for sets of every size', () => {
+    let state = 99;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    for (const numPerm of [16, 128, 200])
+      for (const size of [0, 1, 2, 3, 5, 9, 20, 60, 127, 300, 2000]) {
+        const xs = Uint32Array.from({ length: size }, next);
+        expect(Array.from(computeMinHash(xs, { scheme: 'oph', numPerm, seed: 1 }).hashvalues)).toEqual(reference(xs, numPerm, 1));
+        expect(Array.from(computeMinHash(xs, { scheme: 'oph', numPerm, seed: 77 }).hashvalues)).toEqual(reference(xs, numPerm, 77));
+      }
   });
 });

@@ -43,6 +43,7 @@ describe('package', () => {
         'segmentParagraphs',
         'segmentSentences',
         'serializeSignature',
+        'sketchTexts',
         'shingleWords',
         'toOriginalSpan',
         'toShingleSet',

@@ -98,12 +98,40 @@ function resolve(options: MinHashOptions): { numPerm: number; seed: number; sche
   return { scheme: 'kperm', ...defaultMinHashOptions, ...options };
 }
 
-/** One-permutation hashing with optimal densification. */
-function oneCompute(xs: ArrayLike<number>, numPerm: number, seed: number): Uint32Array {
-  const hv = new Uint32Array(numPerm).fill(0xffffffff);
-  const filled = new Uint8Array(numPerm);
-  const mixSeed = splitMix32(seed ^ 0x6f7068)();
-  for (let s = 0; s < xs.length; s++) {
+/** The one-permutation scheme's hash seed, drawn from `seed` (cached: it is asked per set). */
+let lastSeed = -1;
+let lastMix = 0;
+function ophMixSeed(seed: number): number {
+  if (seed !== lastSeed) [lastSeed, lastMix] = [seed, splitMix32(seed ^ 0x6f7068)()];
+  return lastMix;
+}
+
+// Scratch of the one-permutation scheme, reused by every call (calls never nest).
+let ophBins = new Uint32Array(128);
+let ophFilled = new Uint8Array(128);
+let ophFirst = new Uint16Array(128);
+let ophFilledList = new Uint16Array(128);
+
+/**
+ * One-permutation MinHash with optimal densification of `count` shingle hashes, into
+ * `out[offset..offset + numPerm)`. Shared by {@link computeMinHash} and the batch sketcher.
+ *
+ * @internal
+ */
+export function ophInto(xs: ArrayLike<number>, count: number, numPerm: number, seed: number, out: Uint32Array, offset = 0): void {
+  if (ophBins.length < numPerm) {
+    ophBins = new Uint32Array(numPerm);
+    ophFilled = new Uint8Array(numPerm);
+    ophFirst = new Uint16Array(numPerm);
+    ophFilledList = new Uint16Array(numPerm);
+  }
+  const hv = ophBins;
+  const filled = ophFilled;
+  hv.fill(0xffffffff, 0, numPerm);
+  filled.fill(0, 0, numPerm);
+  const mixSeed = ophMixSeed(seed);
+  let nFilled = 0;
+  for (let s = 0; s < count; s++) {
     let h = (xs[s]! ^ mixSeed) | 0;
     h ^= h >>> 16;
     h = Math.imul(h, -2048144789);
@@ -113,27 +141,156 @@ function oneCompute(xs: ArrayLike<number>, numPerm: number, seed: number): Uint3
     // Bin by the high bits' share of numPerm; the value is the hash itself.
     const bin = Math.floor((h / 4294967296) * numPerm);
     if (h < hv[bin]!) hv[bin] = h;
-    filled[bin] = 1;
+    if (filled[bin] === 0) {
+      filled[bin] = 1;
+      ophFilledList[nFilled++] = bin;
+    }
   }
-  if (xs.length === 0) return hv;
+  for (let i = 0; i < numPerm; i++) out[offset + i] = hv[i]!;
+  if (count === 0 || nFilled === numPerm) return;
+  // One filled bin: every walk ends there.
+  if (nFilled === 1) {
+    out.fill(hv[ophFilledList[0]!]!, offset, offset + numPerm);
+    return;
+  }
   // Optimal densification: an empty bin i takes the value of the first filled bin along its own
-  // seeded probe sequence, so two sets borrow alike exactly when they agree.
-  const out = hv.slice();
-  for (let i = 0; i < numPerm; i++) {
-    if (filled[i] === 1) continue;
-    for (let attempt = 1; ; attempt++) {
-      let h = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77) ^ seed;
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x2c1b3c6d);
-      h ^= h >>> 12;
-      const j = (h >>> 0) % numPerm;
-      if (filled[j] === 1) {
-        out[i] = hv[j]!;
-        break;
+  // seeded probe sequence, so two sets borrow alike exactly when they agree. Read backwards: for
+  // each filled bin, the (bin, step) pairs whose probe lands on it (their first PROBES steps,
+  // listed once per seed and length); each empty bin keeps the earliest step.
+  const inv = probeTables(numPerm, seed);
+  const PROBES = inv.probes;
+  const empty = numPerm - nFilled;
+  if (nFilled * PROBES > empty * (numPerm / nFilled)) {
+    // Many filled bins: walking each empty bin's steps forward finds one within a few.
+    for (let i = 0; i < numPerm; i++) {
+      if (filled[i] === 1) continue;
+      const row = i * PROBES;
+      let a = 0;
+      for (; a < PROBES; a++) {
+        const j = inv.target[row + a]!;
+        if (filled[j] === 1) {
+          out[offset + i] = hv[j]!;
+          break;
+        }
+      }
+      if (a === PROBES) out[offset + i] = hv[beyondProbes(i, PROBES, filled, numPerm, seed)]!;
+    }
+    return;
+  }
+  const first = ophFirst;
+  first.fill(0xffff, 0, numPerm);
+  for (let f = 0; f < nFilled; f++) {
+    const j = ophFilledList[f]!;
+    for (let e = inv.start[j]!, end = inv.start[j + 1]!; e < end; e++) {
+      const i = inv.bin[e]!;
+      const step = inv.step[e]!;
+      if (step < first[i]! && filled[i] === 0) {
+        first[i] = step;
+        out[offset + i] = hv[j]!;
       }
     }
   }
-  return out;
+  for (let i = 0; i < numPerm; i++) if (filled[i] === 0 && first[i] === 0xffff) out[offset + i] = hv[beyondProbes(i, PROBES, filled, numPerm, seed)]!;
+}
+
+/** The first filled bin along bin `i`'s steps past the `listed` ones (a set far smaller than the signature). */
+function beyondProbes(i: number, listed: number, filled: Uint8Array, numPerm: number, seed: number): number {
+  for (let a = listed + 1; ; a++) {
+    const j = probe(i, a, numPerm, seed);
+    if (filled[j] === 1) return j;
+  }
+}
+
+const tables = new Map<string, ProbeTables>();
+
+/** Bin `i`'s first PROBES steps (`target`), and read backwards: per bin j, the (bin, step) pairs that land on it. */
+interface ProbeTables {
+  /** Steps listed per bin (256 up to 512 bins, else 64); beyond them they are computed. */
+  readonly probes: number;
+  readonly target: Uint16Array;
+  readonly start: Uint32Array;
+  readonly bin: Uint16Array;
+  readonly step: Uint16Array;
+}
+
+/** The `attempt`-th bin (from 1) along bin `i`'s probe sequence. */
+function probe(i: number, attempt: number, numPerm: number, seed: number): number {
+  let h = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77) ^ seed;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) % numPerm;
+}
+
+let lastTables: { numPerm: number; seed: number; tables: ProbeTables } | null = null;
+
+/** The probe tables of a signature length and seed (made once; the last asked is at hand). */
+function probeTables(numPerm: number, seed: number): ProbeTables {
+  if (lastTables !== null && lastTables.numPerm === numPerm && lastTables.seed === seed) return lastTables.tables;
+  const t = makeProbeTables(numPerm, seed);
+  lastTables = { numPerm, seed, tables: t };
+  return t;
+}
+
+function makeProbeTables(numPerm: number, seed: number): ProbeTables {
+  const key = `${numPerm}:${seed}`;
+  let t = tables.get(key);
+  if (t === undefined) {
+    const PROBES = numPerm <= 512 ? 256 : 64;
+    const target = new Uint16Array(numPerm * PROBES);
+    const start = new Uint32Array(numPerm + 1);
+    for (let i = 0; i < numPerm; i++)
+      for (let a = 1; a <= PROBES; a++) {
+        const j = probe(i, a, numPerm, seed);
+        target[i * PROBES + a - 1] = j;
+        start[j + 1]!++;
+      }
+    for (let j = 0; j < numPerm; j++) start[j + 1]! += start[j]!;
+    const fill = start.slice(0, numPerm);
+    const bin = new Uint16Array(numPerm * PROBES);
+    const step = new Uint16Array(numPerm * PROBES);
+    for (let i = 0; i < numPerm; i++)
+      for (let a = 1; a <= PROBES; a++) {
+        const j = target[i * PROBES + a - 1]!;
+        const e = fill[j]!++;
+        bin[e] = i;
+        step[e] = a;
+      }
+    t = { probes: PROBES, target, start, bin, step };
+    tables.set(key, t);
+  }
+  return t;
+}
+
+/**
+ * `numPerm` independent permutations over `count` shingle hashes, into `out`. Shared by
+ * {@link computeMinHash} and the batch sketcher.
+ *
+ * @internal
+ */
+export function kpermInto(xs: ArrayLike<number>, count: number, numPerm: number, seed: number, out: Uint32Array, offset = 0): void {
+  const { a, b } = permutations(numPerm, seed);
+  if (count === 0) {
+    out.fill(0xffffffff, offset, offset + numPerm);
+    return;
+  }
+  // Permutation-major order keeps a_i, b_i and the running minimum in registers. Values stay
+  // int32 (the top bit flipped, so signed order is unsigned order): no heap numbers in the loop.
+  for (let i = 0; i < numPerm; i++) {
+    const ai = a[i]! | 0;
+    const bi = b[i]! | 0;
+    let min = 0x7fffffff;
+    for (let s = 0; s < count; s++) {
+      let h = (Math.imul(xs[s]! | 0, ai) + bi) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, -2048144789); // 0x85ebca6b
+      h ^= h >>> 13;
+      h = Math.imul(h, -1028477387); // 0xc2b2ae35
+      h = h ^ (h >>> 16) ^ -2147483648; // flip the sign bit
+      if (h < min) min = h;
+    }
+    out[offset + i] = (min ^ -2147483648) >>> 0;
+  }
 }
 
 /**
@@ -151,30 +308,14 @@ function oneCompute(xs: ArrayLike<number>, numPerm: number, seed: number): Uint3
  */
 export function computeMinHash(shingles: ArrayLike<number>, options: MinHashOptions = {}): MinHashSignature {
   const { numPerm, seed, scheme } = resolve(options);
-  if (scheme === 'oph') return { algorithm: OPH_ALGORITHM, seed, numPerm, hashvalues: oneCompute(shingles, numPerm, seed) };
-  const { a, b } = permutations(numPerm, seed);
-  const hv = new Uint32Array(numPerm).fill(0xffffffff);
-  const n = shingles.length;
-  if (n === 0) return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
+  const hashvalues = new Uint32Array(numPerm);
   const xs = shingles instanceof Uint32Array ? shingles : Uint32Array.from(shingles);
-  // Permutation-major order keeps a_i, b_i and the running minimum in registers. Values stay
-  // int32 (the top bit flipped, so signed order is unsigned order): no heap numbers in the loop.
-  for (let i = 0; i < numPerm; i++) {
-    const ai = a[i]! | 0;
-    const bi = b[i]! | 0;
-    let min = 0x7fffffff;
-    for (let s = 0; s < n; s++) {
-      let h = (Math.imul(xs[s]! | 0, ai) + bi) | 0;
-      h ^= h >>> 16;
-      h = Math.imul(h, -2048144789); // 0x85ebca6b
-      h ^= h >>> 13;
-      h = Math.imul(h, -1028477387); // 0xc2b2ae35
-      h = h ^ (h >>> 16) ^ -2147483648; // flip the sign bit
-      if (h < min) min = h;
-    }
-    hv[i] = (min ^ -2147483648) >>> 0;
+  if (scheme === 'oph') {
+    ophInto(xs, xs.length, numPerm, seed, hashvalues);
+    return { algorithm: OPH_ALGORITHM, seed, numPerm, hashvalues };
   }
-  return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues: hv };
+  kpermInto(xs, xs.length, numPerm, seed, hashvalues);
+  return { algorithm: MINHASH_ALGORITHM, seed, numPerm, hashvalues };
 }
 
 /** True when the signature is that of the empty set. */

@@ -474,6 +474,20 @@ declare function computeMinHash(shingles: ArrayLike<number>, options?: MinHashOp
 declare function estimateJaccard(a: MinHashSignature, b: MinHashSignature): number;
 declare function serializeSignature(sig: MinHashSignature): SerializedSignature;
 declare function parseSignature(data: unknown): MinHashSignature;
+interface SketchOptions {
+    k?: number;
+    seed?: number;
+    numPerm?: number;
+    scheme?: 'kperm' | 'oph';
+}
+interface SketchBatch {
+    readonly algorithm: string;
+    readonly seed: number;
+    readonly numPerm: number;
+    readonly signatures: Uint32Array;
+    at(i: number): MinHashSignature;
+}
+declare function sketchTexts(texts: readonly string[], options?: SketchOptions): SketchBatch;
 interface LshStorage {
     readonly bands: number;
     readonly size: number;
@@ -580,4 +594,4 @@ declare function optimalBands(threshold: number, numPerm: number, weights?: read
 declare function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare function containment(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare const VERSION = "0.1.0";
-export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type ReportVersion, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type VersionDifference, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, toOriginalSpan, toShingleSet, tokenizeWords };
+export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type ReportVersion, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type SketchBatch, type SketchOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type VersionDifference, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, sketchTexts, toOriginalSpan, toShingleSet, tokenizeWords };
