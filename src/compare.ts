@@ -6,8 +6,8 @@
 
 import { alignStory, type StoryAlignment } from './align/story.js';
 import { lowerCaseWords } from './diff/sourced.js';
-import { prepareDocument, learnTemplates, majorityAgency, storyDocument } from './document/document.js';
-import { setAsideStock, stockSentences } from './document/stock.js';
+import { prepareDocument, learnTemplates, majorityAgency, storyDocument, type Doc, type StoryDocument } from './document/document.js';
+import { passageKeys, setAsideStock, stockSentences } from './document/stock.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, buildStoryVersions, limitMessage } from './report/build.js';
@@ -150,6 +150,59 @@ function capStories(groups: readonly number[][], max: number): { groups: number[
  * ```
  */
 export function compareArticles(input: readonly Article[], options: CompareOptions = {}): Report {
+  return compareKeeping(input, options, KEEP_PREPARED);
+}
+
+/** Up to this many articles, the prepared documents are kept between grouping and alignment. */
+const KEEP_PREPARED = 2_000;
+
+/**
+ * {@link compareArticles}, keeping prepared documents for inputs of at most `keepPrepared`
+ * articles (tests compare the two ways).
+ *
+ * @internal
+ */
+export function compareKeeping(input: readonly Article[], options: CompareOptions, keepPrepared: number): Report {
+  const run = compareStories(input, options, keepPrepared);
+  const documents: DocumentReport[] = new Array(input.length);
+  const clusters: ReportCluster[] = [];
+  const stories: ReportStory[] = [];
+  for (const part of run.parts) {
+    part.documents.forEach((d, k) => (documents[part.indices[k]!] = d));
+    clusters.push(...part.clusters);
+    if (part.story !== null) stories.push(part.story);
+  }
+  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits: run.limits };
+}
+
+/** One story's part of the report (or one article alone), as {@link compareStories} gives it. */
+export interface StoryPart {
+  /** The story, or `null` for an article that joined none. */
+  readonly story: ReportStory | null;
+  /** Its documents' reports, in the order of their ids. */
+  readonly documents: DocumentReport[];
+  /** Its clusters. */
+  readonly clusters: ReportCluster[];
+  /** Each document's place in the report (the input sorted by id). */
+  readonly indices: readonly number[];
+}
+
+/**
+ * {@link compareArticles} one story at a time: the articles are grouped first (every limit is
+ * known then), then each story is aligned and reported as `parts` is read, and let go, so a
+ * caller that writes each part out holds one story at a time.
+ *
+ * @param input - Articles, as for {@link compareArticles}.
+ * @param options - Options, as for {@link compareArticles}.
+ * @param keepPrepared - Up to this many articles, prepared documents are kept between grouping and alignment.
+ * @returns The limits met, the number of parts, and the parts in story order.
+ * @internal
+ */
+export function compareStories(
+  input: readonly Article[],
+  options: CompareOptions = {},
+  keepPrepared: number = KEEP_PREPARED,
+): { limits: Report['limits']; total: number; parts: Generator<StoryPart> } {
   validate(input, options);
   // `??`, not a spread: an option given as `undefined` (plain JavaScript) takes its default.
   const defaults = defaultCompareOptions;
@@ -180,66 +233,85 @@ export function compareArticles(input: readonly Article[], options: CompareOptio
     return { ...a, text: extracted.text };
   });
 
-  // Documents.
+  // Documents, first pass: what story grouping needs (trigrams, words, time), the sentence keys
+  // stock detection needs, lower-case words (a capitalised first word is a name unless the input
+  // writes it in lower case) and limits. A folder of more than `keepPrepared` articles keeps no
+  // prepared document: each is prepared again with its story, so memory is a story's, not the
+  // folder's (the same documents either way: preparing is deterministic).
   const learned = learnTemplates(articles, options.chrome?.learned);
   const settings = { maxChars: o.maxChars, maxSentences: o.maxSentencesPerDocument, chrome: options.chrome ?? undefined };
-  const docs = articles.map((a, i) => prepareDocument(a, i, learned[i]!, settings));
-  const limits: Report['limits'] = docs.flatMap((d) =>
-    d.limits.map((l) => ({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) })),
-  );
-  // Lower-case words across the input decide whether a capitalised first word is a name.
-  const lowerSeen = lowerCaseWords(docs);
+  const keep = articles.length <= keepPrepared;
+  const prepared: Array<Doc | undefined> = new Array(articles.length);
+  let features: StoryDocument[] | null = new Array(articles.length);
+  const keys: Float64Array[] = new Array(articles.length);
+  const lowerSeen = new Set<string>();
+  const limits: Report['limits'] = [];
+  articles.forEach((a, i) => {
+    const d = prepareDocument(a, i, learned[i]!, settings);
+    for (const l of d.limits) limits.push({ limit: l.limit, document: a.id, value: l.value, message: limitMessage(l.limit, l.value) });
+    lowerCaseWords([d], lowerSeen);
+    features![i] = storyDocument(d);
+    keys[i] = passageKeys(d);
+    if (keep) prepared[i] = d;
+  });
 
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
-  const grouped = referenceIndex >= 0 ? [docs.map((d) => d.index)] : groupStories(docs.map(storyDocument), options.stories ?? {});
+  const grouped = referenceIndex >= 0 ? [articles.map((_, i) => i)] : groupStories(features, options.stories ?? {});
+  features = null;
   // Sentences that recur across stories are stock: boilerplate, never wire.
-  const stock = referenceIndex >= 0 ? new Set<string>() : stockSentences(docs, grouped);
-  if (stock.size > 0) docs.forEach((d, i) => (docs[i] = setAsideStock(d, stock)));
+  const stock = referenceIndex >= 0 ? new Set<number>() : stockSentences(keys, grouped);
+  const documentOf = (i: number): Doc => {
+    const d = prepared[i] ?? prepareDocument(articles[i]!, i, learned[i]!, settings);
+    prepared[i] = undefined;
+    return stock.size > 0 ? setAsideStock(d, stock, keys[i]!) : d;
+  };
   const capped = capStories(grouped, o.maxArticlesPerStory);
   for (const i of capped.cut)
-    limits.push({ limit: 'maxArticlesPerStory', document: docs[i]!.article.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });
+    limits.push({ limit: 'maxArticlesPerStory', document: articles[i]!.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });
+  const limitsOf = new Map<string, string[]>();
+  for (const l of limits) limitsOf.set(l.document, [...(limitsOf.get(l.document) ?? []), l.message]);
 
-  // Alignment and report, story by story.
-  const documents: DocumentReport[] = new Array(docs.length);
-  const clusters: ReportCluster[] = [];
-  const stories: ReportStory[] = [];
-  let storyNo = 0;
+  // Alignment and report, story by story, as the parts are read.
   const total = capped.groups.length;
-  options.onProgress?.(0, total);
-  let done = 0;
-  for (const group of capped.groups) {
-    const storyDocs = group.map((i) => docs[i]!);
-    const storyId = group.length >= 2 ? `s${++storyNo}` : null;
-    const agency = majorityAgency(storyDocs);
-    let aligned: StoryAlignment | null = null;
-    if (storyId !== null) {
-      aligned = alignStory(storyId, storyDocs, {
-        agency,
-        referenceIndex,
-        creditedWireShare: o.creditedWireShare,
-        links: options.links ?? undefined,
-        lowerSeen,
-        reprintShare: o.whollyDerived,
+  function* parts(): Generator<StoryPart> {
+    let storyNo = 0;
+    let done = 0;
+    options.onProgress?.(0, total);
+    for (const group of capped.groups) {
+      const storyDocs = group.map(documentOf);
+      const storyId = group.length >= 2 ? `s${++storyNo}` : null;
+      const agency = majorityAgency(storyDocs);
+      let aligned: StoryAlignment | null = null;
+      let story: ReportStory | null = null;
+      if (storyId !== null) {
+        aligned = alignStory(storyId, storyDocs, {
+          agency,
+          referenceIndex,
+          creditedWireShare: o.creditedWireShare,
+          links: options.links ?? undefined,
+          lowerSeen,
+          reprintShare: o.whollyDerived,
+        });
+        story = {
+          id: storyId,
+          documents: storyDocs.map((d) => d.article.id),
+          agency,
+          reference: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
+          wire: aligned.wireIds,
+          ...buildStoryVersions(storyId, aligned),
+        };
+      }
+      const documents = storyDocs.map((d) => {
+        const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds, d.index === referenceIndex);
+        if (d.article.format === 'html') r.text = d.text;
+        const w = [...(warnings.get(d.index) ?? []), ...(limitsOf.get(d.article.id) ?? [])];
+        if (w.length > 0) r.warnings = w;
+        return r;
       });
-      clusters.push(...aligned.reportClusters);
-      stories.push({
-        id: storyId,
-        documents: storyDocs.map((d) => d.article.id),
-        agency,
-        reference: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
-        wire: aligned.wireIds,
-        ...buildStoryVersions(storyId, aligned),
-      });
+      yield { story, documents, clusters: aligned?.reportClusters ?? [], indices: group };
+      options.onProgress?.(++done, total);
     }
-    for (const d of storyDocs) {
-      const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds, d.index === referenceIndex);
-      if (d.article.format === 'html') r.text = d.text;
-      const w = [...(warnings.get(d.index) ?? []), ...limits.filter((l) => l.document === d.article.id).map((l) => l.message)];
-      if (w.length > 0) r.warnings = w;
-      documents[d.index] = r;
-    }
-    options.onProgress?.(++done, total);
   }
-  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits };
+  return { limits, total, parts: parts() };
 }

@@ -48,6 +48,18 @@ describe('cli', () => {
       ]);
     });
 
+    it('should write JSON Lines story by story that hold exactly the JSON report', () => {
+      const lines = run(['compare', corpusDir, '--format', 'jsonl']);
+      expect(lines.code).toBe(0);
+      const [header, ...parts] = lines.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const report = JSON.parse(run(['compare', corpusDir, '--json']).out) as Report;
+      expect(header).toEqual({ schema: 'wiretrace/report-lines@2', generator: report.generator, stories: parts.length, limits: report.limits });
+      expect(parts.flatMap((p) => (p.story === null ? [] : [p.story]))).toEqual(report.stories);
+      expect(parts.flatMap((p) => p.clusters)).toEqual(report.clusters);
+      expect(parts.flatMap((p) => p.documents).sort((x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1))).toEqual(report.documents);
+      expect(run(['compare', corpusDir, '--format', 'jsonl', '--html', 'x.html']).code).toBe(2);
+    });
+
     it('should take a reference by id', () => {
       const { code, out } = run(['compare', corpusDir, '--reference', '004_61b3294e2d42a59d']);
       expect(code).toBe(0);
@@ -112,7 +124,7 @@ describe('cli', () => {
 
     it('should exit 2 with usage on bad options and commands', () => {
       expect(run(['compare', corpusDir, '--bogus']).code).toBe(2);
-      expect(run(['compare', corpusDir, '--format', 'xml']).err).toContain('--format must be text or json (got "xml")');
+      expect(run(['compare', corpusDir, '--format', 'xml']).err).toContain('--format must be text, json or jsonl (got "xml")');
       expect(run(['frobnicate']).err).toContain('unknown command "frobnicate"');
       expect(run([]).code).toBe(2);
       expect(run(['compare']).err).toContain('compare needs at least one PATH');

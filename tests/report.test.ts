@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
 import { scoreReport } from './fixtures/score.js';
 import { compareArticles, formatReport, type Report, type ReportSegment } from '../src/index.js';
+import { compareKeeping } from '../src/compare.js';
 import { at, seed, seeds } from './helpers.js';
 
 const articles = seeds();
@@ -442,5 +443,19 @@ describe('input order', () => {
       // Reversed, and rotated: every article changes place.
       for (const order of [[...set].reverse(), [...set.slice(2), ...set.slice(0, 2)]]) expect(JSON.stringify(compareArticles(order))).toBe(json);
     }
+  });
+});
+
+describe('a folder too big to keep prepared', () => {
+  it('should give the same report when every document is prepared again with its story', () => {
+    const gen = generateCorpus({ stories: 6, outletsPerStory: 9, unrelated: 6, sentencesPerStory: 8, seed: 13, realistic: true });
+    const line = '\n\nThis story has been updated with reporting from our correspondents in the region and abroad.';
+    const input = [...seeds(), ...gen.map((a, i) => ({ id: a.id, text: i % 4 === 0 ? a.text + line : a.text }))];
+    const kept = compareKeeping(input, {}, Infinity);
+    const again = compareKeeping(input, {}, 0);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(kept));
+    expect(JSON.stringify(compareArticles(input))).toBe(JSON.stringify(kept));
+    // Stock lines were found and set aside both ways.
+    expect(kept.documents.some((d) => d.segments.some((s) => s.reason === 'stock'))).toBe(true);
   });
 });

@@ -7,9 +7,10 @@
  * ({"id": …, "text": …, "outlet"?: …} per line).
  */
 
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compareArticles } from '../compare.js';
+import { compareArticles, compareStories } from '../compare.js';
+import type { Article, CompareOptions } from '../types.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
@@ -33,7 +34,10 @@ Options:
   --chrome-from DIR  learn a site's template lines (footers, share bars) from other
                    articles of that site in DIR; may be repeated
   --json           write the JSON report (schema wiretrace/report@2)
-  --format FORMAT  text (default) or json
+  --format FORMAT  text (default), json, or jsonl: JSON Lines written as the stories are
+                   compared (a header line with the limits met, then one line per story
+                   or lone article: its story, documents and clusters), so a folder of any
+                   size is held one story at a time
   --html FILE      also write the HTML report (one self-contained page) to FILE
   -o, --output FILE  write the report to FILE instead of standard output
   --full           print whole wire passages in the text report (not cut at 160 characters)
@@ -102,7 +106,8 @@ export function runCompareCli(io: CliIo): number {
     if (values.json === true && values.format !== undefined && values.format !== 'json')
       throw new UsageError(`--json and --format ${values.format} ask for two formats; give one`);
     const format = values.json === true ? 'json' : (values.format ?? 'text');
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got ${JSON.stringify(format)})`);
+    if (format !== 'text' && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be text, json or jsonl (got ${JSON.stringify(format)})`);
+    if (format === 'jsonl' && values.html !== undefined) throw new UsageError('--html needs the whole report at once; give it with --json or the text report, not --format jsonl');
     const loaded = loadInputs(paths, io);
     const quiet = values.quiet === true;
     if (!quiet) for (const w of loaded.warnings) io.stderr(`wiretrace: warning: ${w}\n`);
@@ -123,7 +128,7 @@ export function runCompareCli(io: CliIo): number {
     const showProgress = io.stderrIsTTY === true && !quiet && loaded.articles.length >= 200;
     let lastDraw = -Infinity;
     const now = io.now ?? ((): number => 0);
-    const report = compareArticles(loaded.articles, {
+    const options: CompareOptions = {
       ...(reference !== undefined ? { reference } : {}),
       ...(learned !== undefined ? { chrome: { learned } } : {}),
       ...(showProgress
@@ -136,7 +141,9 @@ export function runCompareCli(io: CliIo): number {
             },
           }
         : {}),
-    });
+    };
+    if (format === 'jsonl') return writeLines(loaded.articles, options, values.output, quiet, loaded.errors.length > 0, io);
+    const report = compareArticles(loaded.articles, options);
     let failed = loaded.errors.length > 0;
     for (const d of report.documents)
       for (const w of d.warnings ?? []) {
@@ -177,4 +184,42 @@ export function runCompareCli(io: CliIo): number {
   } catch (e) {
     return reportFailure(e, USAGE, io);
   }
+}
+
+/**
+ * `--format jsonl`: a header line (schema, generator, the limits met), then each story's part
+ * as it is compared, written at once and let go.
+ */
+function writeLines(articles: readonly Article[], options: CompareOptions, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): number {
+  let fd: number | null = null;
+  try {
+    if (output !== undefined) fd = openSync(output, 'w');
+  } catch (e) {
+    io.stderr(`wiretrace: error: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return 1;
+  }
+  const write = (line: string): void => {
+    if (fd === null) io.stdout(line + '\n');
+    else writeSync(fd, line + '\n');
+  };
+  let failed = failedBefore;
+  try {
+    const run = compareStories(articles, options);
+    write(JSON.stringify({ schema: 'wiretrace/report-lines@2', generator: `wiretrace ${VERSION}`, stories: run.total, limits: run.limits }));
+    for (const part of run.parts) {
+      for (const d of part.documents)
+        for (const w of d.warnings ?? []) {
+          io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
+          failed = true;
+        }
+      write(JSON.stringify({ story: part.story, documents: part.documents, clusters: part.clusters }));
+    }
+  } catch (e) {
+    io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  if (output !== undefined && !quiet) io.stderr(`wiretrace: wrote ${output}\n`);
+  return failed ? 1 : 0;
 }

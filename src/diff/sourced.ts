@@ -53,10 +53,10 @@ const LOWER_START = /^\p{Ll}/u;
  * Normalised words the documents write in lower case somewhere (see {@link sourceWords}).
  *
  * @param docs - The documents' texts and passages.
+ * @param seen - A set to add them to (a folder's documents, one at a time).
  * @returns The set of normalised words.
  */
-export function lowerCaseWords(docs: ReadonlyArray<{ readonly text: string; readonly passages: readonly Passage[] }>): Set<string> {
-  const seen = new Set<string>();
+export function lowerCaseWords(docs: ReadonlyArray<{ readonly text: string; readonly passages: readonly Passage[] }>, seen: Set<string> = new Set()): Set<string> {
   for (const d of docs) for (const p of d.passages) for (const w of p.words) if (LOWER_START.test(d.text[w.start]!)) seen.add(w.norm);
   return seen;
 }

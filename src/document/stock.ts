@@ -6,36 +6,45 @@
  * wire text.
  */
 
+import { murmur3String } from '../hash/murmur3.js';
 import type { Doc } from './document.js';
 
-/** The comparison key of a passage: its matching forms. */
-function keyOf(doc: Doc, index: number): string {
-  return doc.passages[index]!.words.map((w) => w.match).join(' ');
+/**
+ * The comparison keys of a document's passages: a 53-bit hash of each one's matching forms
+ * (0 for a passage without words). Numbers, not strings: a folder's keys fit in a few MB.
+ *
+ * @param doc - A prepared document.
+ * @returns One key per passage.
+ */
+export function passageKeys(doc: Doc): Float64Array {
+  const keys = new Float64Array(doc.passages.length);
+  doc.passages.forEach((p, k) => {
+    if (p.words.length === 0) return;
+    const key = p.words.map((w) => w.match).join(' ');
+    keys[k] = (murmur3String(key, 0x9747b28c) & 0x1fffff) * 4294967296 + murmur3String(key, 1) + 1;
+  });
+  return keys;
 }
 
 /**
  * Sentences found in two or more stories (a document alone is a story of its own).
  *
- * @param docs - Prepared documents.
+ * @param keys - Every document's passage keys ({@link passageKeys}).
  * @param groups - Stories, as groups of document indices.
  * @returns The keys of stock sentences.
  */
-export function stockSentences(docs: readonly Doc[], groups: readonly (readonly number[])[]): Set<string> {
-  const storiesOf = new Map<string, Set<number>>();
+export function stockSentences(keys: readonly Float64Array[], groups: readonly (readonly number[])[]): Set<number> {
+  const storyOf = new Map<number, number>();
+  const stock = new Set<number>();
   groups.forEach((group, g) => {
-    for (const i of group) {
-      const d = docs[i]!;
-      for (let k = 0; k < d.passages.length; k++) {
-        if (d.passages[k]!.words.length === 0) continue;
-        const key = keyOf(d, k);
-        let s = storiesOf.get(key);
-        if (s === undefined) storiesOf.set(key, (s = new Set()));
-        s.add(g);
+    for (const i of group)
+      for (const key of keys[i]!) {
+        if (key === 0) continue;
+        const seen = storyOf.get(key);
+        if (seen === undefined) storyOf.set(key, g);
+        else if (seen !== g) stock.add(key);
       }
-    }
   });
-  const stock = new Set<string>();
-  for (const [key, stories] of storiesOf) if (stories.size >= 2) stock.add(key);
   return stock;
 }
 
@@ -44,10 +53,11 @@ export function stockSentences(docs: readonly Doc[], groups: readonly (readonly 
  *
  * @param doc - A prepared document.
  * @param stock - Keys of stock sentences.
+ * @param keys - The document's passage keys.
  * @returns The same document, or a copy without those passages and with them as chrome.
  */
-export function setAsideStock(doc: Doc, stock: ReadonlySet<string>): Doc {
-  const out = doc.passages.map((_, k) => stock.has(keyOf(doc, k)));
+export function setAsideStock(doc: Doc, stock: ReadonlySet<number>, keys: Float64Array): Doc {
+  const out = doc.passages.map((_, k) => stock.has(keys[k]!));
   if (!out.includes(true)) return doc;
   const chrome = [...doc.chrome, ...doc.passages.filter((_, k) => out[k]).map((p) => ({ start: p.start, end: p.end, reason: 'stock' as const }))].sort(
     (a, b) => a.start - b.start || a.end - b.end,

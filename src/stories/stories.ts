@@ -355,21 +355,33 @@ function rareWordAgreement(docs: readonly StoryDocument[], o: Required<StoryOpti
       else list.push(i);
     }
   });
-  const shared = new Map<number, number>();
-  for (const list of postings.values())
-    for (let a = 0; a < list.length; a++)
-      for (let b = 0; b < a; b++) {
-        const key = list[a]! * docs.length + list[b]!;
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+  // Pairs counted one document at a time against the earlier ones (a counter per document, reset
+  // after each), keeping only the pairs that agree: a folder's pairs sharing one rare word are
+  // millions, the agreeing ones few.
+  const rareOf = docs.map(() => [] as string[]);
+  for (const [w, list] of postings) for (const i of list) rareOf[i]!.push(w);
+  const agreeing = new Set<number>();
+  const counts = new Int32Array(docs.length);
+  const touched: number[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (const w of rareOf[i]!)
+      for (const j of postings.get(w)!) {
+        if (j >= i) break;
+        if (counts[j] === 0) touched.push(j);
+        counts[j]!++;
       }
-  const agree = (i: number, j: number): boolean => {
-    const count = shared.get(i * docs.length + j) ?? 0;
-    return count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!);
-  };
+    for (const j of touched) {
+      const count = counts[j]!;
+      counts[j] = 0;
+      if (count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!)) agreeing.add(i * docs.length + j);
+    }
+    touched.length = 0;
+    rareOf[i] = [];
+  }
+  const agree = (i: number, j: number): boolean => agreeing.has(i * docs.length + j);
   const pairs = (): Array<[number, number]> =>
-    [...shared.keys()]
+    [...agreeing]
       .sort((x, y) => x - y)
-      .map((key): [number, number] => [Math.floor(key / docs.length), key % docs.length])
-      .filter(([i, j]) => agree(i, j));
+      .map((key): [number, number] => [Math.floor(key / docs.length), key % docs.length]);
   return Object.assign(agree, { pairs });
 }
