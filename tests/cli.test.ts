@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
-import type { Report } from '../src/index.js';
+import { compareArticles, type Report } from '../src/index.js';
 import { corpusDir, seed } from './helpers.js';
 
 function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
@@ -46,6 +46,16 @@ describe('cli', () => {
         '003_63e0cbf0dab6432b',
         '004_61b3294e2d42a59d',
       ]);
+    });
+
+    it('should write the bytes of JSON.stringify(report, null, 2), written piece by piece', () => {
+      const articles = readdirSync(corpusDir)
+        .sort()
+        .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(corpusDir, f), 'utf8') }));
+      expect(run(['compare', corpusDir, '--json']).out).toBe(JSON.stringify(compareArticles(articles), null, 2) + '\n');
+      // Empty lists too: one article alone has no clusters and no stories.
+      const one = articles.slice(3, 4);
+      expect(run(['compare', '-', '--json', '-q'], JSON.stringify(one[0]) + '\n').out).toBe(JSON.stringify(compareArticles(one), null, 2) + '\n');
     });
 
     it('should write JSON Lines story by story that hold exactly the JSON report', () => {

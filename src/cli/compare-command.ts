@@ -10,7 +10,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareArticles, compareStories } from '../compare.js';
-import type { Article, CompareOptions } from '../types.js';
+import type { Article, CompareOptions, Report } from '../types.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
@@ -170,16 +170,22 @@ export function runCompareCli(io: CliIo): number {
       }
       if (!quiet) io.stderr(`wiretrace: wrote ${values.html}\n`);
     }
-    const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, loaded.articles, { color, ...(values.full === true ? { excerpt: Number.MAX_SAFE_INTEGER } : {}) });
+    // The JSON report is written piece by piece (the bytes of JSON.stringify(report, null, 2)):
+    // a 10,000-article report as one string doubled the peak memory.
+    const pieces = format === 'json' ? jsonPieces(report) : [formatReport(report, loaded.articles, { color, ...(values.full === true ? { excerpt: Number.MAX_SAFE_INTEGER } : {}) })];
     if (values.output !== undefined) {
+      let fd: number | null = null;
       try {
-        writeFileSync(values.output, out);
+        fd = openSync(values.output, 'w');
+        for (const piece of pieces) writeSync(fd, piece);
       } catch (e) {
         io.stderr(`wiretrace: error: cannot write ${values.output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
         return 1;
+      } finally {
+        if (fd !== null) closeSync(fd);
       }
       if (!quiet) io.stderr(`wiretrace: wrote ${values.output}\n`);
-    } else io.stdout(out);
+    } else for (const piece of pieces) io.stdout(piece);
     return failed ? 1 : 0;
   } catch (e) {
     return reportFailure(e, USAGE, io);
@@ -222,4 +228,20 @@ function writeLines(articles: readonly Article[], options: CompareOptions, outpu
   }
   if (output !== undefined && !quiet) io.stderr(`wiretrace: wrote ${output}\n`);
   return failed ? 1 : 0;
+}
+
+/** `JSON.stringify(report, null, 2) + "\\n"`, a document or cluster at a time. */
+function* jsonPieces(report: Report): Generator<string> {
+  yield `{\n  "schema": ${JSON.stringify(report.schema)},\n  "generator": ${JSON.stringify(report.generator)}`;
+  for (const key of ['documents', 'clusters', 'stories', 'limits'] as const) {
+    const list: readonly unknown[] = report[key];
+    if (list.length === 0) {
+      yield `,\n  "${key}": []`;
+      continue;
+    }
+    yield `,\n  "${key}": [`;
+    for (let i = 0; i < list.length; i++) yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(list[i], null, 2).replace(/\n/g, '\n    ')}`;
+    yield '\n  ]';
+  }
+  yield '\n}\n';
 }

@@ -140,22 +140,44 @@ function linkByTrigrams(sets: readonly Uint32Array[], near: (i: number, j: numbe
  * wire keeps them). A block longer than `MAX_STOCK_BLOCK` trigrams is never stock. Copies of one story agree however many they are; articles that share only
  * a byline, a sign-off or a formula sentence's frame do not.
  */
-function stockTrigrams(sets: readonly Uint32Array[], df: ReadonlyMap<number, number>, o: Required<StoryOptions>, byWords: WordAgreement): Set<number> {
-  const carriers = new Map<number, number[]>();
+function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, byWords: WordAgreement): Set<number> {
+  // Every (trigram, document) pair in one sorted array: a trigram's run is its carriers, in
+  // order. (No map of every trigram: a folder has millions.)
+  let total = 0;
+  for (const set of sets) total += set.length;
+  const pairs = new Float64Array(total);
+  let at = 0;
   sets.forEach((set, i) => {
-    for (const t of set) {
-      if (df.get(t)! < 3) continue;
-      const list = carriers.get(t);
-      if (list === undefined) carriers.set(t, [i]);
-      else list.push(i);
-    }
+    for (const t of set) pairs[at++] = t * DOC_SPACE + i;
   });
-  // Blocks: trigrams with the same carriers.
-  const blockOf = new Map<number, string>();
-  const blockSize = new Map<string, number>();
-  for (const [t, docs] of carriers) {
-    const key = docs.join(',');
-    blockOf.set(t, key);
+  pairs.sort();
+  const docAt = (k: number): number => pairs[k]! % DOC_SPACE;
+  const trigramAt = (k: number): number => Math.floor(pairs[k]! / DOC_SPACE);
+  // Runs of three carriers or more, and their blocks (trigrams with the same carriers, keyed by
+  // a 53-bit hash of the carrier list).
+  const runs: number[] = [];
+  for (let from = 0; from < total; ) {
+    let to = from + 1;
+    while (to < total && trigramAt(to) === trigramAt(from)) to++;
+    if (to - from >= 3) runs.push(from, to);
+    from = to;
+  }
+  const keyOf = (from: number, to: number): number => {
+    let h1 = 0x2545f491;
+    let h2 = to - from;
+    for (let k = from; k < to; k++) {
+      h1 = Math.imul(h1 ^ docAt(k), 0x5bd1e995);
+      h1 ^= h1 >>> 15;
+      h2 = Math.imul(h2 ^ docAt(k), 0x85ebca6b) + 0x165667b1;
+      h2 ^= h2 >>> 13;
+    }
+    return (h2 & 0x1fffff) * 4294967296 + (h1 >>> 0);
+  };
+  const blockSize = new Map<number, number>();
+  const keys = new Float64Array(runs.length / 2);
+  for (let r = 0; r < runs.length; r += 2) {
+    const key = keyOf(runs[r]!, runs[r + 1]!);
+    keys[r / 2] = key;
     blockSize.set(key, (blockSize.get(key) ?? 0) + 1);
   }
   const shared = new Map<number, number>();
@@ -166,9 +188,12 @@ function stockTrigrams(sets: readonly Uint32Array[], df: ReadonlyMap<number, num
     return v;
   };
   const stock = new Set<number>();
-  const verdicts = new Map<string, boolean>();
-  for (const [t, docs] of carriers) {
-    const block = blockOf.get(t)!;
+  const verdicts = new Map<number, boolean>();
+  for (let r = 0; r < runs.length; r += 2) {
+    const from = runs[r]!;
+    const to = runs[r + 1]!;
+    const t = trigramAt(from);
+    const block = keys[r / 2]!;
     const known = verdicts.get(block);
     if (known !== undefined) {
       if (known) stock.add(t);
@@ -180,9 +205,10 @@ function stockTrigrams(sets: readonly Uint32Array[], df: ReadonlyMap<number, num
       verdicts.set(block, false);
       continue;
     }
-    const k = Math.min(SAMPLE, docs.length);
-    const sample = Array.from({ length: k }, (_, x) => docs[Math.floor((x * docs.length) / k)]!);
-    let pairs = 0;
+    const count = to - from;
+    const k = Math.min(SAMPLE, count);
+    const sample = Array.from({ length: k }, (_, x) => docAt(from + Math.floor((x * count) / k)));
+    let pairsSeen = 0;
     let agreeing = 0;
     for (let x = 0; x < k; x++)
       for (let y = 0; y < x; y++) {
@@ -191,15 +217,18 @@ function stockTrigrams(sets: readonly Uint32Array[], df: ReadonlyMap<number, num
         const n = sharedOf(i, j);
         const small = Math.min(sets[i]!.length, sets[j]!.length);
         const rest = n - b;
-        pairs++;
+        pairsSeen++;
         if (n * 2 >= small || (rest >= o.minShared && rest >= o.minContainment * (small - b)) || byWords(Math.max(i, j), Math.min(i, j))) agreeing++;
       }
-    const isStock = agreeing * 2 < pairs;
+    const isStock = agreeing * 2 < pairsSeen;
     verdicts.set(block, isStock);
     if (isStock) stock.add(t);
   }
   return stock;
 }
+
+/** Documents a story grouping can take: a (trigram, document) pair is one exact float64. */
+const DOC_SPACE = 2 ** 21;
 
 /**
  * Groups documents into stories.
@@ -222,14 +251,14 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
     const b = docs[j]!.time;
     return a === undefined || b === undefined || Math.abs(a - b) <= o.windowMs;
   };
-  const df = new Map<number, number>();
-  for (const d of docs) for (const t of d.trigrams) df.set(t, (df.get(t) ?? 0) + 1);
-  const byWords = rareWordAgreement(docs, o);
-  const stock = stockTrigrams(docs.map((d) => d.trigrams), df, o, byWords);
+  if (docs.length >= DOC_SPACE) throw new RangeError(`at most ${DOC_SPACE - 1} articles can be grouped at once (got ${docs.length}).`);
+  const words = indexWords(docs);
+  const byWords = rareWordAgreement(docs, words, o);
+  const stock = stockTrigrams(docs.map((d) => d.trigrams), o, byWords);
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
   joinByRareWords(docs, near, byWords, stories);
-  joinByStoryWords(docs, near, stories);
+  joinByStoryWords(docs, words, near, stories);
   return stories.groups();
 }
 
@@ -245,30 +274,25 @@ const MAX_STORY_WORD_POSTINGS = 2_000;
  * folder to count as rare pair by pair; counted against the story they stay its own. An article
  * joins one story at most (the one with the most such words), and only inside the time window.
  */
-function joinByStoryWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, stories: ReturnType<typeof components>): void {
+function joinByStoryWords(docs: readonly StoryDocument[], words: WordIndex, near: (i: number, j: number) => boolean, stories: ReturnType<typeof components>): void {
   const roots = docs.map((_, i) => stories.find(i));
   const size = new Map<number, number>();
   for (const r of roots) size.set(r, (size.get(r) ?? 0) + 1);
-  const postings = new Map<string, number[]>();
-  docs.forEach((d, i) => {
-    for (const w of d.words ?? []) {
-      const list = postings.get(w);
-      if (list === undefined) postings.set(w, [i]);
-      else list.push(i);
-    }
-  });
   const joins: Array<[number, number]> = [];
   docs.forEach((d, i) => {
-    if (size.get(roots[i]!)! !== 1 || d.time === undefined || d.words === undefined || d.words.size === 0) return;
+    const own = words.ofDoc[i]!;
+    if (size.get(roots[i]!)! !== 1 || d.time === undefined || own.length === 0) return;
     const score = new Map<number, number>();
-    for (const w of d.words) {
-      const list = postings.get(w)!;
+    for (const w of own) {
+      const from = words.start[w]!;
+      const to = words.start[w + 1]!;
       // A word in thousands of articles is nobody's own.
-      if (list.length > MAX_STORY_WORD_POSTINGS) continue;
+      if (to - from > MAX_STORY_WORD_POSTINGS) continue;
       // Counted among the articles of its time only: a name can return in another week's story.
       let outside = 0;
       const inStory = new Map<number, number>();
-      for (const j of list) {
+      for (let e = from; e < to; e++) {
+        const j = words.docs[e]!;
         if (j === i || !near(i, j)) continue;
         const r = roots[j]!;
         if (size.get(r)! >= 2) inStory.set(r, (inStory.get(r) ?? 0) + 1);
@@ -280,7 +304,7 @@ function joinByStoryWords(docs: readonly StoryDocument[], near: (i: number, j: n
       }
     }
     const best = [...score].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
-    if (best === undefined || best[1] < MIN_STORY_WORDS || best[1] < MIN_STORY_WORD_SHARE * d.words.size) return;
+    if (best === undefined || best[1] < MIN_STORY_WORDS || best[1] < MIN_STORY_WORD_SHARE * own.length) return;
     joins.push([i, best[0]]);
   });
   for (const [i, story] of joins) stories.union(i, story);
@@ -338,34 +362,55 @@ interface WordAgreement {
   pairs(): Array<[number, number]>;
 }
 
-function rareWordAgreement(docs: readonly StoryDocument[], o: Required<StoryOptions>): WordAgreement {
-  if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [] });
-  const wdf = new Map<string, number>();
-  for (const d of docs) for (const w of d.words ?? []) wdf.set(w, (wdf.get(w) ?? 0) + 1);
-  const cap = Math.max(15, Math.ceil(0.02 * docs.length));
-  const size = docs.map(() => 0);
-  const postings = new Map<string, number[]>();
-  docs.forEach((d, i) => {
+/** Content words as integer ids: each document's, and each word's documents (ascending). */
+interface WordIndex {
+  readonly ofDoc: readonly Int32Array[];
+  /** Documents carrying word `w`: `docs[start[w] .. start[w + 1])`. */
+  readonly start: Int32Array;
+  readonly docs: Int32Array;
+}
+
+function indexWords(docs: readonly StoryDocument[]): WordIndex {
+  const ids = new Map<string, number>();
+  const ofDoc = docs.map((d) => {
+    const out = new Int32Array(d.words?.size ?? 0);
+    let k = 0;
     for (const w of d.words ?? []) {
-      const f = wdf.get(w)!;
-      if (f < 2 || f > cap) continue;
-      size[i]!++;
-      const list = postings.get(w);
-      if (list === undefined) postings.set(w, [i]);
-      else list.push(i);
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      out[k++] = id;
     }
+    return out;
   });
+  const start = new Int32Array(ids.size + 1);
+  ids.clear();
+  for (const a of ofDoc) for (const w of a) start[w + 1]!++;
+  for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
+  const fill = start.slice(0, start.length - 1);
+  const postings = new Int32Array(start[start.length - 1]!);
+  ofDoc.forEach((a, i) => {
+    for (const w of a) postings[fill[w]!++] = i;
+  });
+  return { ofDoc, start, docs: postings };
+}
+
+function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: Required<StoryOptions>): WordAgreement {
+  if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [] });
+  const cap = Math.max(15, Math.ceil(0.02 * docs.length));
+  const df = (w: number): number => words.start[w + 1]! - words.start[w]!;
+  const rare = (w: number): boolean => df(w) >= 2 && df(w) <= cap;
+  const rareOf = words.ofDoc.map((a) => a.filter(rare));
+  const size = rareOf.map((a) => a.length);
   // Pairs counted one document at a time against the earlier ones (a counter per document, reset
   // after each), keeping only the pairs that agree: a folder's pairs sharing one rare word are
   // millions, the agreeing ones few.
-  const rareOf = docs.map(() => [] as string[]);
-  for (const [w, list] of postings) for (const i of list) rareOf[i]!.push(w);
   const agreeing = new Set<number>();
   const counts = new Int32Array(docs.length);
   const touched: number[] = [];
   for (let i = 0; i < docs.length; i++) {
     for (const w of rareOf[i]!)
-      for (const j of postings.get(w)!) {
+      for (let e = words.start[w]!, end = words.start[w + 1]!; e < end; e++) {
+        const j = words.docs[e]!;
         if (j >= i) break;
         if (counts[j] === 0) touched.push(j);
         counts[j]!++;
@@ -376,7 +421,6 @@ function rareWordAgreement(docs: readonly StoryDocument[], o: Required<StoryOpti
       if (count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!)) agreeing.add(i * docs.length + j);
     }
     touched.length = 0;
-    rareOf[i] = [];
   }
   const agree = (i: number, j: number): boolean => agreeing.has(i * docs.length + j);
   const pairs = (): Array<[number, number]> =>
