@@ -454,6 +454,17 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     const writer = spawn(process.execPath, ['--import', pathToFileURL(hook).href, cli, 'index', 'add', '--store', store], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     writer.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The writer's own memory (anonymous pages), apart from the database's mapped pages that
+    // its RSS also counts: sampled from /proc where there is one.
+    let peakAnonKb = NaN;
+    const sampler = setInterval(() => {
+      try {
+        const kb = Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${writer.pid}/status`, 'utf8'))?.[1]);
+        if (Number.isFinite(kb)) peakAnonKb = Number.isFinite(peakAnonKb) ? Math.max(peakAnonKb, kb) : kb;
+      } catch {
+        // No /proc (not Linux), or the writer has exited.
+      }
+    }, 1000);
     let acked = 0;
     let pending = '';
     const t0 = performance.now();
@@ -480,6 +491,7 @@ const phases: Record<string, () => Results | Promise<Results>> = {
     }
     writer.stdin.end();
     const code = await closed;
+    clearInterval(sampler);
     const ms = performance.now() - t0;
     if (code !== 0) throw new Error(`index add exited ${code}: ${stderr.slice(0, 500)}`);
     const end = statsRss();
@@ -491,6 +503,7 @@ const phases: Record<string, () => Results | Promise<Results>> = {
       scalePerSec: round(acked / (ms / 1000), 1),
       scaleTenthsPerSec: marks.map((m, i) => round(n / 10 / ((m - (marks[i - 1] ?? 0)) / 1000))).join(' '),
       scaleWriterPeakRssMb: peakMb(stderr),
+      scaleWriterPeakAnonMb: round(peakAnonKb / 1024),
       scaleDiskMb: round(bytes / 2 ** 20),
       scaleReopenRssMbAtTenth: tenth?.rssMb ?? NaN,
       scaleReopenArticlesAtTenth: tenth?.articles ?? NaN,
@@ -643,7 +656,7 @@ if (phase !== undefined) {
     console.log(
       [
         `Embedded store at scale: ${r.scaleArticles} short articles through wiretrace index add --store (LMDB), one writer`,
-        `  ${r.scaleSec} s, ${r.scalePerSec} articles/s (each tenth: ${r.scaleTenthsPerSec}/s); writer peak RSS ${r.scaleWriterPeakRssMb} MB; ${r.scaleDiskMb} MB on disk`,
+        `  ${r.scaleSec} s, ${r.scalePerSec} articles/s (each tenth: ${r.scaleTenthsPerSec}/s); writer peak RSS ${r.scaleWriterPeakRssMb} MB (its own memory ${r.scaleWriterPeakAnonMb} MB; the rest is the database's mapped pages); ${r.scaleDiskMb} MB on disk`,
         `  reopened read-only (index stats): peak RSS ${r.scaleReopenRssMbAtTenth} MB at ${r.scaleReopenArticlesAtTenth} articles, ${r.scaleReopenRssMbAtEnd} MB at ${r.scaleReopenArticlesAtEnd}`,
         `(${round((performance.now() - started) / 1000, 1)} s)`,
       ].join('\n'),
