@@ -2,6 +2,7 @@
  * The `wiretrace` executable: the only module that touches `process`. All behaviour lives in
  * `runCliAsync` (src/cli/main.ts), which takes its I/O as arguments.
  */
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { readBoundedFd } from './cli/io.js';
 import { runCliAsync } from './cli/main.js';
@@ -24,4 +25,6 @@ process.exitCode = await runCliAsync({
   stderrIsTTY: process.stderr.isTTY === true,
   now: () => performance.now(),
   env: process.env,
+  // Built beside this file (tsup's compare-worker entry).
+  workers: { url: new URL('./compare-worker.js', import.meta.url), cores: availableParallelism() },
 });

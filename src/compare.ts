@@ -6,13 +6,14 @@
 
 import { alignStory, type StoryAlignment } from './align/story.js';
 import { lowerCaseWords } from './diff/sourced.js';
-import { prepareDocument, learnTemplates, majorityAgency, storyDocument, type Doc, type StoryDocument } from './document/document.js';
+import { prepareDocument, learnTemplates, majorityAgency, storyDocument, type Doc, type PrepareSettings, type StoryDocument } from './document/document.js';
 import { passageKeys, setAsideStock, stockSentences } from './document/stock.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from './errors.js';
 import { extractArticle } from './extract/extract.js';
 import { buildDocumentReport, buildStoryVersions, limitMessage } from './report/build.js';
+import type { VerdictThresholds } from './report/verdict.js';
 import { groupStories } from './stories/stories.js';
-import type { Article, ChromeOptions, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from './types.js';
+import type { Article, ChromeOptions, CompareOptions, DocumentReport, LinkOptions, Report, ReportCluster, ReportStory } from './types.js';
 import { VERSION } from './version.js';
 
 /** Defaults of {@link CompareOptions}. */
@@ -195,14 +196,15 @@ export interface StoryPart {
  * @param input - Articles, as for {@link compareArticles}.
  * @param options - Options, as for {@link compareArticles}.
  * @param keepPrepared - Up to this many articles, prepared documents are kept between grouping and alignment.
- * @returns The limits met, the number of parts, and the parts in story order.
+ * @returns The limits met, the number of parts, and the parts in story order (or, to run them
+ *   elsewhere, the tasks that make them and their shared context: read one or the other).
  * @internal
  */
 export function compareStories(
   input: readonly Article[],
   options: CompareOptions = {},
   keepPrepared: number = KEEP_PREPARED,
-): { limits: Report['limits']; total: number; parts: Generator<StoryPart> } {
+): { limits: Report['limits']; total: number; parts: Generator<StoryPart>; tasks: Generator<StoryTask>; context: StoryContext } {
   validate(input, options);
   // `??`, not a spread: an option given as `undefined` (plain JavaScript) takes its default.
   const defaults = defaultCompareOptions;
@@ -261,57 +263,124 @@ export function compareStories(
   features = null;
   // Sentences that recur across stories are stock: boilerplate, never wire.
   const stock = referenceIndex >= 0 ? new Set<number>() : stockSentences(keys, grouped);
-  const documentOf = (i: number): Doc => {
-    const d = prepared[i] ?? prepareDocument(articles[i]!, i, learned[i]!, settings);
-    prepared[i] = undefined;
-    return stock.size > 0 ? setAsideStock(d, stock, keys[i]!) : d;
-  };
   const capped = capStories(grouped, o.maxArticlesPerStory);
   for (const i of capped.cut)
     limits.push({ limit: 'maxArticlesPerStory', document: articles[i]!.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });
   const limitsOf = new Map<string, string[]>();
   for (const l of limits) limitsOf.set(l.document, [...(limitsOf.get(l.document) ?? []), l.message]);
 
-  // Alignment and report, story by story, as the parts are read.
+  // Alignment and report, story by story, as the parts are read: each story is a task of plain
+  // data (its articles, their template lines and stock sentences), run here or in a worker.
+  const context: StoryContext = {
+    referenceIndex,
+    referenceId: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
+    settings,
+    creditedWireShare: o.creditedWireShare,
+    thresholds,
+    links: options.links,
+    lowerSeen,
+  };
   const total = capped.groups.length;
-  function* parts(): Generator<StoryPart> {
+  function* tasks(): Generator<StoryTask> {
     let storyNo = 0;
+    for (const group of capped.groups)
+      yield {
+        storyId: group.length >= 2 ? `s${++storyNo}` : null,
+        indices: group,
+        docs: group.map((i) => ({
+          article: articles[i]!,
+          learned: learned[i]!,
+          stock: new Set([...keys[i]!].filter((k) => stock.has(k))),
+          warnings: [...(warnings.get(i) ?? []), ...(limitsOf.get(articles[i]!.id) ?? [])],
+        })),
+      };
+  }
+  function* parts(): Generator<StoryPart> {
     let done = 0;
     options.onProgress?.(0, total);
-    for (const group of capped.groups) {
-      const storyDocs = group.map(documentOf);
-      const storyId = group.length >= 2 ? `s${++storyNo}` : null;
-      const agency = majorityAgency(storyDocs);
-      let aligned: StoryAlignment | null = null;
-      let story: ReportStory | null = null;
-      if (storyId !== null) {
-        aligned = alignStory(storyId, storyDocs, {
-          agency,
-          referenceIndex,
-          creditedWireShare: o.creditedWireShare,
-          links: options.links ?? undefined,
-          lowerSeen,
-          reprintShare: o.whollyDerived,
-        });
-        story = {
-          id: storyId,
-          documents: storyDocs.map((d) => d.article.id),
-          agency,
-          reference: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
-          wire: aligned.wireIds,
-          ...buildStoryVersions(storyId, aligned),
-        };
-      }
-      const documents = storyDocs.map((d) => {
-        const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, thresholds, d.index === referenceIndex);
-        if (d.article.format === 'html') r.text = d.text;
-        const w = [...(warnings.get(d.index) ?? []), ...(limitsOf.get(d.article.id) ?? [])];
-        if (w.length > 0) r.warnings = w;
-        return r;
+    for (const task of tasks()) {
+      yield runStoryTask(task, context, (i) => {
+        const d = prepared[i];
+        prepared[i] = undefined;
+        return d;
       });
-      yield { story, documents, clusters: aligned?.reportClusters ?? [], indices: group };
       options.onProgress?.(++done, total);
     }
   }
-  return { limits, total, parts: parts() };
+  return { limits, total, parts: parts(), tasks: tasks(), context };
+}
+
+/** What every story of one comparison shares (plain data: it goes to workers as it is). */
+export interface StoryContext {
+  readonly referenceIndex: number;
+  readonly referenceId: string | null;
+  readonly settings: PrepareSettings;
+  readonly creditedWireShare: number;
+  readonly thresholds: VerdictThresholds;
+  readonly links: LinkOptions | undefined;
+  readonly lowerSeen: ReadonlySet<string>;
+}
+
+/** One story to align and report (or one article alone), as plain data. */
+export interface StoryTask {
+  /** Its id, or `null` for an article alone. */
+  readonly storyId: string | null;
+  /** Its documents' places in the input sorted by id. */
+  readonly indices: readonly number[];
+  readonly docs: ReadonlyArray<{
+    readonly article: Article;
+    /** Template lines learned for it. */
+    readonly learned: ReadonlySet<string>;
+    /** Keys of its sentences that are stock. */
+    readonly stock: ReadonlySet<number>;
+    /** Warnings and limit messages it carries into its report. */
+    readonly warnings: readonly string[];
+  }>;
+}
+
+/**
+ * Aligns and reports one story.
+ *
+ * @param task - The story.
+ * @param context - What the comparison's stories share.
+ * @param kept - A document already prepared, by input place, if any.
+ * @returns Its part of the report.
+ * @internal
+ */
+export function runStoryTask(task: StoryTask, context: StoryContext, kept: (i: number) => Doc | undefined = () => undefined): StoryPart {
+  const storyDocs = task.docs.map((x, k) => {
+    const i = task.indices[k]!;
+    const d = kept(i) ?? prepareDocument(x.article, i, x.learned, context.settings);
+    return x.stock.size > 0 ? setAsideStock(d, x.stock, passageKeys(d)) : d;
+  });
+  const { storyId, indices } = task;
+  const agency = majorityAgency(storyDocs);
+  let aligned: StoryAlignment | null = null;
+  let story: ReportStory | null = null;
+  if (storyId !== null) {
+    aligned = alignStory(storyId, storyDocs, {
+      agency,
+      referenceIndex: context.referenceIndex,
+      creditedWireShare: context.creditedWireShare,
+      links: context.links,
+      lowerSeen: context.lowerSeen,
+      reprintShare: context.thresholds.whollyDerived,
+    });
+    story = {
+      id: storyId,
+      documents: storyDocs.map((d) => d.article.id),
+      agency,
+      reference: context.referenceId,
+      wire: aligned.wireIds,
+      ...buildStoryVersions(storyId, aligned),
+    };
+  }
+  const documents = storyDocs.map((d, k) => {
+    const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, context.thresholds, d.index === context.referenceIndex);
+    if (d.article.format === 'html') r.text = d.text;
+    const w = task.docs[k]!.warnings;
+    if (w.length > 0) r.warnings = [...w];
+    return r;
+  });
+  return { story, documents, clusters: aligned?.reportClusters ?? [], indices };
 }

@@ -93,3 +93,24 @@ describe('cli progress', () => {
     expect(run(['compare', dir, '--json', '-q'], { stderrIsTTY: true }).err).toBe('');
   });
 });
+
+describe('compare in worker threads', () => {
+  it('should write the same bytes with --jobs 1 and --jobs 3, in every format, and refuse a bad --jobs', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { generateCorpus } = await import('./fixtures/corpus.js');
+    const dir = mkdtempSync(join(tmpdir(), 'wiretrace-jobs-'));
+    for (const a of generateCorpus({ stories: 12, outletsPerStory: 6, unrelated: 10, sentencesPerStory: 8, seed: 6, realistic: true, versions: 2 })) writeFileSync(join(dir, `${a.id}.txt`), a.text);
+    const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+    const compare = (...args: string[]) => spawnSync(process.execPath, [cli, 'compare', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    for (const format of [['--json'], ['--format', 'jsonl'], []]) {
+      const one = compare(...format, '--jobs', '1');
+      const three = compare(...format, '-j', '3');
+      expect([one.status, three.status]).toEqual([0, 0]);
+      expect(three.stdout).toBe(one.stdout);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+    }
+    const bad = compare('--jobs', '0');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--jobs must be a whole number from 1 to 256');
+  }, 120_000);
+});

@@ -9,8 +9,9 @@
 
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compareArticles, compareStories } from '../compare.js';
-import type { Article, CompareOptions, Report } from '../types.js';
+import { compareArticles, compareStories, type StoryPart } from '../compare.js';
+import { partsInWorkers } from '../parallel/pool.js';
+import type { Article, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from '../types.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
@@ -44,6 +45,8 @@ Options:
   --color          colour the text report (default on a terminal; NO_COLOR turns it off,
                    FORCE_COLOR on); --no-color to turn off
   -q, --quiet      print errors only (no warnings, no "wrote FILE")
+  -j, --jobs N     compare stories in N worker threads (default: the machine's cores;
+                   1: in the main thread); the output is the same bytes either way
   -h, --help       show this help (wiretrace help index: the index commands)
   -v, --version    show the version
 
@@ -53,7 +56,7 @@ compared), 2 on a usage error.
 
 
 
-const OPTIONS = ['reference', 'chrome-from', 'html', 'output', 'full', 'quiet', 'json', 'format', 'color', 'no-color', 'help', 'version'];
+const OPTIONS = ['reference', 'chrome-from', 'html', 'output', 'full', 'quiet', 'json', 'format', 'color', 'no-color', 'jobs', 'help', 'version'];
 
 /**
  * Runs `wiretrace compare` (and the top-level help and version).
@@ -61,7 +64,7 @@ const OPTIONS = ['reference', 'chrome-from', 'html', 'output', 'full', 'quiet', 
  * @param io - Arguments and I/O.
  * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
  */
-export function runCompareCli(io: CliIo): number {
+export function runCompareCli(io: CliIo): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -79,6 +82,7 @@ export function runCompareCli(io: CliIo): number {
         format: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -108,6 +112,8 @@ export function runCompareCli(io: CliIo): number {
     const format = values.json === true ? 'json' : (values.format ?? 'text');
     if (format !== 'text' && format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be text, json or jsonl (got ${JSON.stringify(format)})`);
     if (format === 'jsonl' && values.html !== undefined) throw new UsageError('--html needs the whole report at once; give it with --json or the text report, not --format jsonl');
+    const jobs = values.jobs === undefined ? (io.workers?.cores ?? 1) : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got ${JSON.stringify(values.jobs)})`);
     const loaded = loadInputs(paths, io);
     const quiet = values.quiet === true;
     if (!quiet) for (const w of loaded.warnings) io.stderr(`wiretrace: warning: ${w}\n`);
@@ -142,49 +148,104 @@ export function runCompareCli(io: CliIo): number {
           }
         : {}),
     };
-    if (format === 'jsonl') return writeLines(loaded.articles, options, values.output, quiet, loaded.errors.length > 0, io);
-    const report = compareArticles(loaded.articles, options);
-    let failed = loaded.errors.length > 0;
+    const failedBefore = loaded.errors.length > 0;
+    const emit = (report: Report): number => emitReport(report, loaded.articles, { format, html: values.html, output: values.output, quiet, full: values.full === true, color: colorOf(values, io), failedBefore }, io);
+    if (io.workers !== undefined && jobs > 1) {
+      // Stories in worker threads: the same parts, given back in story order.
+      const run = compareStories(loaded.articles, options);
+      const parts = partsInWorkers(run.tasks, run.context, Math.min(jobs, Math.max(1, run.total)), io.workers.url);
+      const counted = countParts(parts, run.total, options.onProgress);
+      if (format === 'jsonl') return writeLinesAsync(run, counted, values.output, quiet, failedBefore, io);
+      return collect(run, counted, loaded.articles.length).then(emit, (e: Error) => reportFailure(e, USAGE, io));
+    }
+    if (format === 'jsonl') return writeLines(loaded.articles, options, values.output, quiet, failedBefore, io);
+    return emit(compareArticles(loaded.articles, options));
+  } catch (e) {
+    return reportFailure(e, USAGE, io);
+  }
+}
+
+/** The colour choice: the flags, then NO_COLOR and FORCE_COLOR, then whether stdout is a terminal. */
+function colorOf(values: { 'no-color'?: boolean; color?: boolean; output?: string }, io: CliIo): boolean {
+  const env = io.env ?? {};
+  return values['no-color'] === true
+    ? false
+    : values.color === true
+      ? true
+      : env.NO_COLOR !== undefined && env.NO_COLOR !== ''
+        ? false
+        : env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
+          ? true
+          : io.isTTY === true && values.output === undefined;
+}
+
+/** Parts as they come, with the progress callback told after each. */
+async function* countParts(parts: AsyncGenerator<StoryPart>, total: number, onProgress: CompareOptions['onProgress']): AsyncGenerator<StoryPart> {
+  let done = 0;
+  onProgress?.(0, total);
+  for await (const part of parts) {
+    yield part;
+    onProgress?.(++done, total);
+  }
+}
+
+/** The whole report from the parts, as compareArticles assembles it. */
+async function collect(run: ReturnType<typeof compareStories>, parts: AsyncIterable<StoryPart>, n: number): Promise<Report> {
+  const documents: DocumentReport[] = new Array(n);
+  const clusters: ReportCluster[] = [];
+  const stories: ReportStory[] = [];
+  for await (const part of parts) {
+    part.documents.forEach((d, k) => (documents[part.indices[k]!] = d));
+    clusters.push(...part.clusters);
+    if (part.story !== null) stories.push(part.story);
+  }
+  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits: run.limits };
+}
+
+/** What {@link emitReport} writes, and where. */
+interface EmitSettings {
+  readonly format: string;
+  readonly html: string | undefined;
+  readonly output: string | undefined;
+  readonly quiet: boolean;
+  readonly full: boolean;
+  readonly color: boolean;
+  readonly failedBefore: boolean;
+}
+
+/** Writes the report (text or JSON, and the HTML page if asked) and says what failed. */
+function emitReport(report: Report, articles: readonly Article[], o: EmitSettings, io: CliIo): number {
+  try {
+    let failed = o.failedBefore;
     for (const d of report.documents)
       for (const w of d.warnings ?? []) {
         io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
         failed = true;
       }
-    const env = io.env ?? {};
-    const color =
-      values['no-color'] === true
-        ? false
-        : values.color === true
-          ? true
-          : env.NO_COLOR !== undefined && env.NO_COLOR !== ''
-            ? false
-            : env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0'
-              ? true
-              : io.isTTY === true && values.output === undefined;
-    if (values.html !== undefined) {
+    if (o.html !== undefined) {
       try {
-        writeFileSync(values.html, renderHtml(report, loaded.articles));
+        writeFileSync(o.html, renderHtml(report, articles));
       } catch (e) {
-        io.stderr(`wiretrace: error: cannot write ${values.html} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        io.stderr(`wiretrace: error: cannot write ${o.html} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
         return 1;
       }
-      if (!quiet) io.stderr(`wiretrace: wrote ${values.html}\n`);
+      if (!o.quiet) io.stderr(`wiretrace: wrote ${o.html}\n`);
     }
     // The JSON report is written piece by piece (the bytes of JSON.stringify(report, null, 2)):
     // a 10,000-article report as one string doubled the peak memory.
-    const pieces = format === 'json' ? jsonPieces(report) : [formatReport(report, loaded.articles, { color, ...(values.full === true ? { excerpt: Number.MAX_SAFE_INTEGER } : {}) })];
-    if (values.output !== undefined) {
+    const pieces = o.format === 'json' ? jsonPieces(report) : [formatReport(report, articles, { color: o.color, ...(o.full ? { excerpt: Number.MAX_SAFE_INTEGER } : {}) })];
+    if (o.output !== undefined) {
       let fd: number | null = null;
       try {
-        fd = openSync(values.output, 'w');
+        fd = openSync(o.output, 'w');
         for (const piece of pieces) writeSync(fd, piece);
       } catch (e) {
-        io.stderr(`wiretrace: error: cannot write ${values.output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+        io.stderr(`wiretrace: error: cannot write ${o.output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
         return 1;
       } finally {
         if (fd !== null) closeSync(fd);
       }
-      if (!quiet) io.stderr(`wiretrace: wrote ${values.output}\n`);
+      if (!o.quiet) io.stderr(`wiretrace: wrote ${o.output}\n`);
     } else for (const piece of pieces) io.stdout(piece);
     return failed ? 1 : 0;
   } catch (e) {
@@ -193,41 +254,73 @@ export function runCompareCli(io: CliIo): number {
 }
 
 /**
- * `--format jsonl`: a header line (schema, generator, the limits met), then each story's part
- * as it is compared, written at once and let go.
+ * Where `--format jsonl` lines go: the output file (opened when the sink is made) or stdout.
+ * Each part's documents' warnings are said on stderr as the part is written.
  */
-function writeLines(articles: readonly Article[], options: CompareOptions, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): number {
-  let fd: number | null = null;
-  try {
-    if (output !== undefined) fd = openSync(output, 'w');
-  } catch (e) {
-    io.stderr(`wiretrace: error: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-    return 1;
+class LineSink {
+  failed: boolean;
+  private readonly fd: number | null;
+
+  constructor(
+    private readonly output: string | undefined,
+    private readonly io: CliIo,
+    failedBefore: boolean,
+  ) {
+    this.failed = failedBefore;
+    this.fd = output === undefined ? null : openSync(output, 'w');
   }
-  const write = (line: string): void => {
-    if (fd === null) io.stdout(line + '\n');
-    else writeSync(fd, line + '\n');
-  };
-  let failed = failedBefore;
+
+  header(run: { total: number; limits: Report['limits'] }): void {
+    this.line(JSON.stringify({ schema: 'wiretrace/report-lines@2', generator: `wiretrace ${VERSION}`, stories: run.total, limits: run.limits }));
+  }
+
+  part(part: StoryPart): void {
+    for (const d of part.documents)
+      for (const w of d.warnings ?? []) {
+        this.io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
+        this.failed = true;
+      }
+    this.line(JSON.stringify({ story: part.story, documents: part.documents, clusters: part.clusters }));
+  }
+
+  close(quiet: boolean): number {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.output !== undefined && !quiet) this.io.stderr(`wiretrace: wrote ${this.output}\n`);
+    return this.failed ? 1 : 0;
+  }
+
+  private line(text: string): void {
+    if (this.fd === null) this.io.stdout(text + '\n');
+    else writeSync(this.fd, text + '\n');
+  }
+}
+
+/** `--format jsonl`, in this thread: a header line, then each story's part as it is compared. */
+function writeLines(articles: readonly Article[], options: CompareOptions, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): number {
+  let sink: LineSink | null = null;
   try {
+    sink = new LineSink(output, io, failedBefore);
     const run = compareStories(articles, options);
-    write(JSON.stringify({ schema: 'wiretrace/report-lines@2', generator: `wiretrace ${VERSION}`, stories: run.total, limits: run.limits }));
-    for (const part of run.parts) {
-      for (const d of part.documents)
-        for (const w of d.warnings ?? []) {
-          io.stderr(`wiretrace: error: ${d.id}: ${w}\n`);
-          failed = true;
-        }
-      write(JSON.stringify({ story: part.story, documents: part.documents, clusters: part.clusters }));
-    }
+    sink.header(run);
+    for (const part of run.parts) sink.part(part);
+    return sink.close(quiet);
   } catch (e) {
     io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
     return 1;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
-  if (output !== undefined && !quiet) io.stderr(`wiretrace: wrote ${output}\n`);
-  return failed ? 1 : 0;
+}
+
+/** `--format jsonl` from worker threads: the same lines, as the parts come back in order. */
+async function writeLinesAsync(run: ReturnType<typeof compareStories>, parts: AsyncIterable<StoryPart>, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): Promise<number> {
+  try {
+    const sink = new LineSink(output, io, failedBefore);
+    sink.header(run);
+    for await (const part of parts) sink.part(part);
+    return sink.close(quiet);
+  } catch (e) {
+    io.stderr(`wiretrace: error: ${(e as Error).message}\n`);
+    return 1;
+  }
 }
 
 /** `JSON.stringify(report, null, 2) + "\\n"`, a document or cluster at a time. */

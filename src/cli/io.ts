@@ -21,6 +21,11 @@ export interface CliIo {
   stderrIsTTY?: boolean;
   /** Clock in ms, for rates. */
   now?: () => number;
+  /**
+   * Worker threads for `compare` (the executable gives them): the worker entry's URL and the
+   * machine's cores. Without them, stories are compared in the calling thread.
+   */
+  workers?: { readonly url: URL; readonly cores: number };
   /** Environment variables (NO_COLOR, FORCE_COLOR). */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -18,7 +18,7 @@ export type { CliIo } from './io.js';
 export async function runCliAsync(io: CliIo): Promise<number> {
   const safe = withSafeStderr(io);
   if (io.argv[0] === 'index') return runIndexCli(io.argv.slice(1), safe);
-  return runCli(safe);
+  return runCompareCli(safe);
 }
 
 /**
@@ -28,7 +28,9 @@ export async function runCliAsync(io: CliIo): Promise<number> {
  * @returns The exit status: 0 success, 1 some input failed, 2 usage error.
  */
 export function runCli(io: CliIo): number {
-  return runCompareCli(withSafeStderr(io));
+  const { workers: _workers, ...inThread } = io;
+  // Without worker threads the command runs to its end in this call.
+  return runCompareCli(withSafeStderr(inThread)) as number;
 }
 
 /**
