@@ -1,4 +1,9 @@
 import { open } from 'lmdb';
+interface Span {
+    readonly start: number;
+    readonly end: number;
+}
+declare function segmentParagraphs(text: string): Span[];
 type ChromeReason = 'date' | 'weather' | 'caption' | 'credit' | 'byline' | 'comments' | 'navigation' | 'teaser' | 'metadata' | 'duplicate' | 'repeated-across-outlet' | 'copyright' | 'over-limit' | 'stock' | 'dateline' | 'custom';
 interface ChromePhrase {
     text: string;
@@ -179,6 +184,12 @@ interface Report {
         message: string;
     }>;
 }
+interface LearnChromeOptions {
+    minDocs?: number;
+    maxSentenceWords?: number;
+    maxWords?: number;
+}
+declare function learnChrome(texts: readonly string[], options?: LearnChromeOptions): Set<string>;
 declare const defaultCompareOptions: Readonly<{
     whollyDerived: 0.8;
     partiallyDerived: 0.2;
@@ -203,17 +214,6 @@ interface ExtractedArticle {
     warning?: string;
 }
 declare function extractArticle(html: string): ExtractedArticle;
-interface Span {
-    readonly start: number;
-    readonly end: number;
-}
-declare function segmentParagraphs(text: string): Span[];
-interface LearnChromeOptions {
-    minDocs?: number;
-    maxSentenceWords?: number;
-    maxWords?: number;
-}
-declare function learnChrome(texts: readonly string[], options?: LearnChromeOptions): Set<string>;
 interface StoredArticle {
     id: string;
     story: string;
