@@ -248,11 +248,12 @@ export function compareStories(
   const keys: Float64Array[] = new Array(articles.length);
   const lowerSeen = new Set<string>();
   const limits: Report['limits'] = [];
+  const vocabulary = new Map<string, number>();
   articles.forEach((a, i) => {
     const d = prepareDocument(a, i, learned[i]!, settings);
     for (const l of d.limits) limits.push({ limit: l.limit, document: a.id, value: l.value, message: limitMessage(l.limit, l.value) });
     lowerCaseWords([d], lowerSeen);
-    features![i] = storyDocument(d);
+    features![i] = storyDocument(d, vocabulary);
     keys[i] = passageKeys(d);
     if (keep) prepared[i] = d;
   });
@@ -261,6 +262,7 @@ export function compareStories(
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
   const grouped = referenceIndex >= 0 ? [articles.map((_, i) => i)] : groupStories(features, options.stories ?? {});
   features = null;
+  vocabulary.clear();
   // Sentences that recur across stories are stock: boilerplate, never wire.
   const stock = referenceIndex >= 0 ? new Set<number>() : stockSentences(keys, grouped);
   const capped = capStories(grouped, o.maxArticlesPerStory);

@@ -371,18 +371,22 @@ interface WordIndex {
 }
 
 function indexWords(docs: readonly StoryDocument[]): WordIndex {
+  // Documents that come with word ids share one vocabulary; the others' words are given ids here.
   const ids = new Map<string, number>();
+  let vocabulary = 0;
+  for (const d of docs) if (d.wordIds !== undefined) for (const w of d.wordIds) vocabulary = Math.max(vocabulary, w + 1);
   const ofDoc = docs.map((d) => {
+    if (d.wordIds !== undefined) return d.wordIds;
     const out = new Int32Array(d.words?.size ?? 0);
     let k = 0;
     for (const w of d.words ?? []) {
       let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
+      if (id === undefined) ids.set(w, (id = vocabulary + ids.size));
       out[k++] = id;
     }
     return out;
   });
-  const start = new Int32Array(ids.size + 1);
+  const start = new Int32Array(vocabulary + ids.size + 1);
   ids.clear();
   for (const a of ofDoc) for (const w of a) start[w + 1]!++;
   for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
