@@ -165,15 +165,29 @@ const KEEP_PREPARED = 2_000;
  */
 export function compareKeeping(input: readonly Article[], options: CompareOptions, keepPrepared: number): Report {
   const run = compareStories(input, options, keepPrepared);
-  const documents: DocumentReport[] = new Array(input.length);
-  const clusters: ReportCluster[] = [];
-  const stories: ReportStory[] = [];
-  for (const part of run.parts) {
-    part.documents.forEach((d, k) => (documents[part.indices[k]!] = d));
-    clusters.push(...part.clusters);
-    if (part.story !== null) stories.push(part.story);
-  }
-  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits: run.limits };
+  const report = emptyReport(input.length, run.limits);
+  for (const part of run.parts) addPart(report, part);
+  return report;
+}
+
+/**
+ * A report with room for `n` documents, that {@link addPart} fills part by part.
+ *
+ * @internal
+ */
+export function emptyReport(n: number, limits: Report['limits']): Report {
+  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents: new Array<DocumentReport>(n), clusters: [], stories: [], limits };
+}
+
+/**
+ * Puts one story's part in the report: its documents at their places, its clusters and story after the earlier ones.
+ *
+ * @internal
+ */
+export function addPart(report: Report, part: StoryPart): void {
+  part.documents.forEach((d, k) => (report.documents[part.indices[k]!] = d));
+  report.clusters.push(...part.clusters);
+  if (part.story !== null) report.stories.push(part.story);
 }
 
 /** One story's part of the report (or one article alone), as {@link compareStories} gives it. */

@@ -9,9 +9,9 @@
 
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compareArticles, compareStories, type StoryPart } from '../compare.js';
+import { addPart, compareStories, emptyReport, type StoryPart } from '../compare.js';
 import { partsInWorkers } from '../parallel/pool.js';
-import type { Article, CompareOptions, DocumentReport, Report, ReportCluster, ReportStory } from '../types.js';
+import type { Article, CompareOptions, Report } from '../types.js';
 import { renderHtml } from '../report/html.js';
 import { formatReport } from '../report/text.js';
 import { VERSION } from '../version.js';
@@ -46,7 +46,8 @@ Options:
                    FORCE_COLOR on); --no-color to turn off
   -q, --quiet      print errors only (no warnings, no "wrote FILE")
   -j, --jobs N     compare stories in N worker threads (default: the machine's cores;
-                   1: in the main thread); the output is the same bytes either way
+                   1, or fewer than 8 stories a thread: in the main thread); the output
+                   is the same bytes either way
   -h, --help       show this help (wiretrace help index: the index commands)
   -v, --version    show the version
 
@@ -55,6 +56,9 @@ compared), 2 on a usage error.
 `;
 
 
+
+/** Stories per worker thread below which they are compared in the main thread. */
+const PARTS_PER_WORKER = 8;
 
 const OPTIONS = ['reference', 'chrome-from', 'html', 'output', 'full', 'quiet', 'json', 'format', 'color', 'no-color', 'jobs', 'help', 'version'];
 
@@ -150,16 +154,19 @@ export function runCompareCli(io: CliIo): number | Promise<number> {
     };
     const failedBefore = loaded.errors.length > 0;
     const emit = (report: Report): number => emitReport(report, loaded.articles, { format, html: values.html, output: values.output, quiet, full: values.full === true, color: colorOf(values, io), failedBefore }, io);
-    if (io.workers !== undefined && jobs > 1) {
+    const run = compareStories(loaded.articles, options);
+    // Worker threads pay off when each has a few stories to compare; a handful runs here.
+    const workers = io.workers === undefined ? 1 : Math.min(jobs, Math.floor(run.total / PARTS_PER_WORKER));
+    if (io.workers !== undefined && workers > 1) {
       // Stories in worker threads: the same parts, given back in story order.
-      const run = compareStories(loaded.articles, options);
-      const parts = partsInWorkers(run.tasks, run.context, Math.min(jobs, Math.max(1, run.total)), io.workers.url);
-      const counted = countParts(parts, run.total, options.onProgress);
+      const counted = countParts(partsInWorkers(run.tasks, run.context, workers, io.workers.url), run.total, options.onProgress);
       if (format === 'jsonl') return writeLinesAsync(run, counted, values.output, quiet, failedBefore, io);
       return collect(run, counted, loaded.articles.length).then(emit, (e: Error) => reportFailure(e, USAGE, io));
     }
-    if (format === 'jsonl') return writeLines(loaded.articles, options, values.output, quiet, failedBefore, io);
-    return emit(compareArticles(loaded.articles, options));
+    if (format === 'jsonl') return writeLines(run, values.output, quiet, failedBefore, io);
+    const report = emptyReport(loaded.articles.length, run.limits);
+    for (const part of run.parts) addPart(report, part);
+    return emit(report);
   } catch (e) {
     return reportFailure(e, USAGE, io);
   }
@@ -191,15 +198,9 @@ async function* countParts(parts: AsyncGenerator<StoryPart>, total: number, onPr
 
 /** The whole report from the parts, as compareArticles assembles it. */
 async function collect(run: ReturnType<typeof compareStories>, parts: AsyncIterable<StoryPart>, n: number): Promise<Report> {
-  const documents: DocumentReport[] = new Array(n);
-  const clusters: ReportCluster[] = [];
-  const stories: ReportStory[] = [];
-  for await (const part of parts) {
-    part.documents.forEach((d, k) => (documents[part.indices[k]!] = d));
-    clusters.push(...part.clusters);
-    if (part.story !== null) stories.push(part.story);
-  }
-  return { schema: 'wiretrace/report@2', generator: `wiretrace ${VERSION}`, documents, clusters, stories, limits: run.limits };
+  const report = emptyReport(n, run.limits);
+  for await (const part of parts) addPart(report, part);
+  return report;
 }
 
 /** What {@link emitReport} writes, and where. */
@@ -296,11 +297,9 @@ class LineSink {
 }
 
 /** `--format jsonl`, in this thread: a header line, then each story's part as it is compared. */
-function writeLines(articles: readonly Article[], options: CompareOptions, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): number {
-  let sink: LineSink | null = null;
+function writeLines(run: ReturnType<typeof compareStories>, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): number {
   try {
-    sink = new LineSink(output, io, failedBefore);
-    const run = compareStories(articles, options);
+    const sink = new LineSink(output, io, failedBefore);
     sink.header(run);
     for (const part of run.parts) sink.part(part);
     return sink.close(quiet);
