@@ -306,6 +306,7 @@ export function compareStories(
         docs: group.map((i) => ({
           article: articles[i]!,
           learned: learned[i]!,
+          keys: keys[i]!,
           stock: new Set([...keys[i]!].filter((k) => stock.has(k))),
           warnings: [...(warnings.get(i) ?? []), ...(limitsOf.get(articles[i]!.id) ?? [])],
         })),
@@ -347,7 +348,8 @@ export interface StoryTask {
     readonly article: Article;
     /** Template lines learned for it. */
     readonly learned: ReadonlySet<string>;
-    /** Keys of its sentences that are stock. */
+    /** Its passages' keys (`passageKeys`), and those of them that are stock. */
+    readonly keys: Float64Array;
     readonly stock: ReadonlySet<number>;
     /** Warnings and limit messages it carries into its report. */
     readonly warnings: readonly string[];
@@ -367,7 +369,7 @@ export function runStoryTask(task: StoryTask, context: StoryContext, kept: (i: n
   const storyDocs = task.docs.map((x, k) => {
     const i = task.indices[k]!;
     const d = kept(i) ?? prepareDocument(x.article, i, x.learned, context.settings);
-    return x.stock.size > 0 ? setAsideStock(d, x.stock, passageKeys(d)) : d;
+    return x.stock.size > 0 ? setAsideStock(d, x.stock, x.keys) : d;
   });
   const { storyId, indices } = task;
   const agency = majorityAgency(storyDocs);

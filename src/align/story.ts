@@ -43,8 +43,6 @@ export interface StoryAlignment {
   reportClusters: ReportCluster[];
   /** The story's wire versions, when outlets took more than one (never with a reference). */
   versions: StoryVersions | null;
-  /** Per wire cluster with versions, each version's canonical passage (-1 where it lacks it). */
-  versionCanonical: Map<number, number[]>;
   /** Wire clusters whose text differs from one version to the next that has it. */
   versionDifferences: Array<{ cluster: number; from: number; to: number; changes: PassageDiff['changes'] }>;
 }
@@ -172,7 +170,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  const versions = referenceIndex >= 0 ? null : findVersions({ docs: storyDocs, passages, passageIndex, wireOf, reprintShare: settings.reprintShare });
+  const versions = referenceIndex >= 0 ? null : findVersions({ docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare });
   // A version's text of a passage: the wording most of its reprints give (the first reprint's on a tie).
   const versionCanonical = new Map<number, number[]>();
   if (versions !== null)
@@ -280,7 +278,6 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     wireIds: clusters.filter((c) => c.wire).map((c) => c.id),
     reportClusters,
     versions,
-    versionCanonical,
     versionDifferences,
   };
 }

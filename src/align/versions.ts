@@ -8,12 +8,10 @@
  */
 
 import type { Doc } from '../document/document.js';
-import type { Passage } from '../document/passage.js';
 
 /** What a story's documents carry, as the version stage reads it. */
 export interface VersionInput {
   readonly docs: readonly Doc[];
-  readonly passages: readonly Passage[];
   readonly passageIndex: ReadonlyMap<Doc, number>;
   /** Wire cluster indices per passage (repeats included). */
   readonly wireOf: readonly (readonly number[])[];
@@ -47,9 +45,8 @@ export interface StoryVersions {
   readonly ofDocument: ReadonlyMap<Doc, DocumentVersion>;
 }
 
-/** Fewest passages of its own a version needs, and their least share of what its reprint carries. */
+/** Fewest passages of its own a version needs. */
 const MIN_OWN = 3;
-const MIN_OWN_SHARE = 0;
 
 interface Carried {
   readonly doc: Doc;
@@ -92,8 +89,8 @@ function hasBlock(own: readonly number[], order: readonly number[]): boolean {
 
 /**
  * Whether two sets of wire passages are two versions rather than one version cut two ways: the
- * same lede, a shared core, and on each side a block of passages of its own (at least
- * {@link MIN_OWN}, and a tenth of what that side carries).
+ * same lede, a shared core, and on each side a block of at least {@link MIN_OWN} passages of
+ * its own (two of them neighbours in that side's order).
  */
 function twoVersions(x: Carried, y: Carried): boolean {
   const ownX = without(x.set, y.set);
@@ -101,7 +98,7 @@ function twoVersions(x: Carried, y: Carried): boolean {
   const shared = x.set.size - ownX.length;
   if (shared < MIN_OWN) return false;
   if (!y.set.has(x.order[0]!) || !x.set.has(y.order[0]!)) return false;
-  const enough = (own: readonly number[], c: Carried): boolean => own.length >= MIN_OWN && own.length >= MIN_OWN_SHARE * c.set.size && hasBlock(own, c.order);
+  const enough = (own: readonly number[], c: Carried): boolean => own.length >= MIN_OWN && hasBlock(own, c.order);
   return enough(ownX, x) && enough(ownY, y);
 }
 
