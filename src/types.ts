@@ -299,7 +299,11 @@ export interface DocumentReport {
   verdict: Verdict | null;
   /** Share (0..1) of body characters that are verbatim or reworded wire text. */
   derivedShare: number;
-  /** Share (0..1) of its story's wire clusters it carries. */
+  /**
+   * Share (0..1) of the wire clusters it could have carried that it carries: those of the version
+   * it follows (every wire cluster of its story when the story has one version), so
+   * `coverage = carried / (carried + cut.length)`.
+   */
   coverage: number;
   /** Whether it credits its story's agency. */
   credited: boolean;

@@ -99,7 +99,8 @@ export function buildDocumentReport(
     role: isReference ? 'reference' : 'outlet',
     verdict: isReference ? null : verdict,
     derivedShare,
-    coverage: wireClusters.length === 0 ? 0 : roundShare(carried.size / wireClusters.length),
+    // Of what it could have carried: its version's passages (every wire passage with one version).
+    coverage: carried.size + cut.length === 0 ? 0 : roundShare(carried.size / (carried.size + cut.length)),
     credited,
     uncreditedReuse: !isReference && verdict !== 'non-derived' && !credited,
     attribution,
