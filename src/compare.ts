@@ -254,20 +254,14 @@ export function compareStories(
   // writes it in lower case) and limits. A folder of more than `keepPrepared` articles keeps no
   // prepared document: each is prepared again with its story, so memory is a story's, not the
   // folder's (the same documents either way: preparing is deterministic).
-  const learned = learnTemplates(articles, options.chrome?.learned);
-  const settings = { maxChars: o.maxChars, maxSentences: o.maxSentencesPerDocument, chrome: options.chrome ?? undefined };
   const keep = articles.length <= keepPrepared;
   const prepared: Array<Doc | undefined> = new Array(articles.length);
-  let features: StoryDocument[] | null = new Array(articles.length);
   const keys: Float64Array[] = new Array(articles.length);
   const lowerSeen = new Set<string>();
   const limits: Report['limits'] = [];
-  const vocabulary = new Map<string, number>();
-  articles.forEach((a, i) => {
-    const d = prepareDocument(a, i, learned[i]!, settings);
-    for (const l of d.limits) limits.push({ limit: l.limit, document: a.id, value: l.value, message: limitMessage(l.limit, l.value) });
+  const { learned, settings, features } = firstPass(articles, options, (d, i) => {
+    for (const l of d.limits) limits.push({ limit: l.limit, document: d.article.id, value: l.value, message: limitMessage(l.limit, l.value) });
     lowerCaseWords([d], lowerSeen);
-    features![i] = storyDocument(d, vocabulary);
     keys[i] = passageKeys(d);
     if (keep) prepared[i] = d;
   });
@@ -275,8 +269,7 @@ export function compareStories(
   // Stories. With a reference, every article is measured against it: one story.
   const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
   const grouped = referenceIndex >= 0 ? [articles.map((_, i) => i)] : groupStories(features, options.stories ?? {});
-  features = null;
-  vocabulary.clear();
+  features.length = 0;
   // Sentences that recur across stories are stock: boilerplate, never wire.
   const stock = referenceIndex >= 0 ? new Set<number>() : stockSentences(keys, grouped);
   const capped = capStories(grouped, o.maxArticlesPerStory);
@@ -325,6 +318,51 @@ export function compareStories(
     }
   }
   return { limits, total, parts: parts(), tasks: tasks(), context };
+}
+
+/** How a document is prepared: `prepareDocument`, or a caller's copy of what it would give. */
+export type Prepare = (article: Article, index: number, learned: ReadonlySet<string>, settings: PrepareSettings) => Doc;
+
+/**
+ * The first pass over the input (sorted by id): template lines learned from it, each article's
+ * document (handed to `each`, then let go) and its story features.
+ */
+function firstPass(
+  articles: readonly Article[],
+  options: Pick<CompareOptions, 'chrome' | 'maxChars' | 'maxSentencesPerDocument'>,
+  each: (d: Doc, i: number) => void,
+  prepare: Prepare = prepareDocument,
+): { learned: ReadonlySet<string>[]; settings: PrepareSettings; features: StoryDocument[] } {
+  const learned = learnTemplates(articles, options.chrome?.learned);
+  const settings = {
+    maxChars: options.maxChars ?? defaultCompareOptions.maxChars,
+    maxSentences: options.maxSentencesPerDocument ?? defaultCompareOptions.maxSentencesPerDocument,
+    chrome: options.chrome ?? undefined,
+  };
+  const vocabulary = new Map<string, number>();
+  const features = articles.map((a, i) => {
+    const d = prepare(a, i, learned[i]!, settings);
+    each(d, i);
+    return storyDocument(d, vocabulary);
+  });
+  return { learned, settings, features };
+}
+
+/**
+ * The stories {@link compareArticles} makes of these text articles (no reference): groups of
+ * places in `input`, as compare groups them whatever the input order. The feed keeps its stories
+ * to these, so that a story's report is compare's on its articles.
+ *
+ * @param input - Text articles, checked (ids unique).
+ * @param options - The stage options compare would take.
+ * @param prepare - How to prepare a document (the feed passes the ones it keeps).
+ * @returns The groups, each in the order of its ids, in the order compare gives its stories.
+ * @internal
+ */
+export function groupArticles(input: readonly Article[], options: Pick<CompareOptions, 'chrome' | 'stories' | 'maxChars' | 'maxSentencesPerDocument'> = {}, prepare?: Prepare): number[][] {
+  const order = input.map((_, i) => i).sort((a, b) => (input[a]!.id < input[b]!.id ? -1 : input[a]!.id > input[b]!.id ? 1 : 0));
+  const { features } = firstPass(order.map((i) => input[i]!), options, () => undefined, prepare);
+  return groupStories(features, options.stories ?? {}).map((g) => g.map((k) => order[k]!));
 }
 
 /** What every story of one comparison shares (plain data: it goes to workers as it is). */

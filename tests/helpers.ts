@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { generateCorpus } from './fixtures/corpus.js';
 import { expect } from 'vitest';
-import { compareArticles, type Article, type CompareOptions, type FeedArticle, type WireIndex } from '../src/index.js';
+import { compareArticles, createWireIndex, type Article, type CompareOptions, type FeedArticle, type IndexResult, type WireIndex, type WireStore } from '../src/index.js';
 
 /** Folder of the bundled seed corpus. */
 export const corpusDir = fileURLToPath(new URL('../test-corpus/', import.meta.url));
@@ -80,5 +82,59 @@ export function realisticFeed(articles: readonly FeedArticle[]): FeedArticle[] {
   const stock = ['This story has been updated.', 'Follow us on Twitter for the latest news.', 'Sign up for our newsletter.'];
   return articles.map((a, i) =>
     i % 3 === 0 ? { ...a, text: `${a.text}\n\n${stock[i % stock.length]}` } : i % 5 === 1 ? { ...a, id: `${a.id}-brief`, text: a.text!.split('\n\n').slice(0, 2).join('\n\n') } : a,
+  );
+}
+
+/** Articles for feed properties: the seeds and generated stories with bylines, house lines and templates. */
+export function parityPool(): FeedArticle[] {
+  return [
+    ...seeds().map((a) => ({ id: a.id, text: a.text })),
+    ...generateCorpus({ stories: 5, outletsPerStory: 4, unrelated: 4, sentencesPerStory: 10, seed: 77, realistic: true }).map((a) => ({ id: a.id, text: a.text })),
+  ];
+}
+
+/**
+ * The feed's parity with compare as a property: random feeds drawn from a pool of stories (some
+ * articles cut to briefs, some dressed with a line that recurs across stories, any order) are
+ * added with revisions to a fresh store from `open`; then every story reports as compare reports
+ * its articles, and the results said (first provisional, then revised) are the final ones.
+ */
+export async function checkFeedParity(open: () => Promise<WireStore>, pool: readonly FeedArticle[], numRuns: number, seed: number): Promise<void> {
+  const stock = ['This story has been updated.', 'Follow us on Twitter for the latest news.', 'By Brian Farmer, AFP'];
+  const key = (r: IndexResult) => ({ story: r.story, verdict: r.verdict, derivedShare: r.derivedShare, credited: r.credited, alteredQuotes: r.alteredQuotes, changedNumbers: r.changedNumbers });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.record({ take: fc.boolean(), dress: fc.nat(5), brief: fc.boolean(), key: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: pool.length, maxLength: pool.length }),
+      async (plan) => {
+        const feed = pool
+          .map((a, i) => ({ a, p: plan[i]! }))
+          .filter(({ p }) => p.take)
+          .map(({ a, p }) => ({
+            key: p.key,
+            article: {
+              id: p.brief ? `${a.id}-brief` : a.id,
+              text: (p.brief ? a.text!.split('\n\n').slice(0, 2).join('\n\n') : a.text!) + (p.dress < stock.length ? `\n\n${stock[p.dress]}` : ''),
+            },
+          }))
+          .sort((x, y) => x.key - y.key)
+          .map((x) => x.article);
+        const index = createWireIndex({ store: await open(), now: () => Date.parse('2023-09-20T12:00:00Z') });
+        try {
+          const said = new Map<string, ReturnType<typeof key>>();
+          for (const a of feed) {
+            const r = await index.add(a, { revisions: true });
+            said.set(r.id, key(r));
+            for (const v of r.revisions!) said.set(v.id, key(v));
+          }
+          const final = new Map<string, ReturnType<typeof key>>();
+          for (const a of feed) final.set(a.id, key(await index.query(a)));
+          expect(Object.fromEntries(said)).toEqual(Object.fromEntries(final));
+          await expectReportsMatchCompare(index, feed);
+        } finally {
+          await index.close();
+        }
+      },
+    ),
+    { numRuns, seed },
   );
 }

@@ -15,7 +15,7 @@ import {
   type WireStore,
 } from '../src/index.js';
 import { REDIS_STORE_FORMAT } from '../src/feed/stores/redis.js';
-import { expectReportsMatchCompare, killAfterAcknowledged, realisticFeed, seeds } from './helpers.js';
+import { checkFeedParity, parityPool, expectReportsMatchCompare, killAfterAcknowledged, realisticFeed, seeds } from './helpers.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -93,6 +93,10 @@ function worker(ns: string, lines: string): Promise<{ code: number | null; out: 
 describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnSync('redis-cli', ['-u', url, 'ping']).stdout?.toString().trim() !== 'PONG')('redis store', () => {
   it('should be reachable', () => {
     expect(available).toBe(true);
+  });
+
+  it('should report every story as compare does for random feeds, revisions included (property)', async () => {
+    await checkFeedParity(() => openRedisWireStore(url, { namespace: namespace() }), parityPool(), 12, 20261203);
   });
 
   it('should give the same results as the memory store on the same feed', async () => {

@@ -4,22 +4,26 @@
  * verdict and whether it credits the agency. Several workers can share one index through a store
  * that locks across processes (Redis); one process can keep it on disk (`FileWireStore`).
  *
- * Story assignment is order-independent: an article that verifies against articles of several
- * stories merges them, so the stories are the connected components of verified article pairs,
- * whatever order the feed arrives in (and however many workers share it).
+ * Stories are the ones `compareArticles` makes: an arrival finds the stories whose articles it
+ * verifies against (shared trigrams, inside the window), and those stories with it are grouped
+ * again as compare groups them. An arrival can join a story, merge stories, stay alone, or show
+ * that articles one link had glued (a byline, a stock line) are two stories: they split.
  */
 
-import { checkStageOptions, compareArticles, defaultCompareOptions } from '../compare.js';
-import type { Doc } from '../document/document.js';
+import { checkStageOptions, compareArticles, defaultCompareOptions, groupArticles, type Prepare } from '../compare.js';
+import { prepareDocument, type Doc } from '../document/document.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
 import type { Article, Report } from '../types.js';
 import { evaluateArticle, type ResultBase } from './evaluate.js';
 import { metadata, prepareFeedArticle, prepareFeedDocument, storedArticle, type FeedDocument } from './intake.js';
 import { MemoryWireStore } from './stores/memory.js';
+import type { StoredArticle } from './stores/store.js';
 import type { IndexResult, WireIndex, WireIndexOptions } from './types.js';
 
 const DAY = 86_400_000;
+/** Past this many articles, the stories an arrival touches are merged as they are, not grouped again. */
+const REGROUP_LIMIT = defaultCompareOptions.maxArticlesPerStory;
 const INDEX_KEYS = ['store', 'windowMs', 'stories', 'links', 'creditedWireShare', 'chrome', 'whollyDerived', 'partiallyDerived', 'maxCompared', 'now'];
 
 /** The report with its one story named `to` (and its clusters `to.w1`, …) instead of `from`. */
@@ -100,6 +104,66 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     }
     return d;
   };
+  // Grouping as compare groups: a kept document is the one compare would prepare unless the
+  // articles grouped together teach template lines of their own.
+  const baseLearned = chrome?.learned ?? new Set<string>();
+  const prepare: Prepare = (article, i, learned, settings) =>
+    learned.size === baseLearned.size && [...learned].every((l) => baseLearned.has(l)) ? { ...documentOf(article), index: i } : prepareDocument(article, i, learned, settings);
+  const stageOptions = { ...(options.stories !== undefined ? { stories: options.stories } : {}), ...(chrome !== undefined ? { chrome } : {}) };
+
+  /**
+   * The stories an arrival (or, without one, a story's remaining articles) forms with the stored
+   * articles it touches, as compare groups them: each group named by the stored story most of its
+   * articles come from (a story's name goes to one group only), or \`null\` for a new story.
+   */
+  const regroup = (members: readonly StoredArticle[], arrival?: FeedDocument): Array<{ ids: string[]; story: string | null; arrival: boolean }> => {
+    const articles = [...members.map(storedArticle), ...(arrival !== undefined ? [arrival.article] : [])];
+    const groups = articles.length <= 1 || articles.length > REGROUP_LIMIT ? [articles.map((_, i) => i)] : groupArticles(articles, stageOptions, prepare);
+    const seqOf = (k: number): number => (k < members.length ? members[k]!.seq : Infinity);
+    const ordered = groups
+      .map((g) => ({ g, first: Math.min(...g.map(seqOf)) }))
+      .sort((a, b) => b.g.length - a.g.length || a.first - b.first)
+      .map((x) => x.g);
+    const taken = new Set<string>();
+    return ordered.map((g) => {
+      const from = new Map<string, number>();
+      for (const k of g) if (k < members.length) from.set(members[k]!.story, (from.get(members[k]!.story) ?? 0) + 1);
+      const best = [...from]
+        .filter(([st]) => !taken.has(st))
+        .sort((a, b) => b[1] - a[1] || Number(a[0].slice(1)) - Number(b[0].slice(1)) || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+      if (best !== undefined) taken.add(best);
+      return { ids: g.map((k) => articles[k]!.id), story: best ?? null, arrival: g.includes(members.length) && arrival !== undefined };
+    });
+  };
+
+  /** Moves stored articles into their groups' stories (new stories allocated); returns the names. */
+  const settle = async (groups: ReturnType<typeof regroup>, fresh: string, skip?: string): Promise<string[]> => {
+    const names: string[] = [];
+    let freshUsed = false;
+    for (const g of groups) {
+      let name = g.story;
+      if (name === null) {
+        name = freshUsed ? (await store.allocate()).story : fresh;
+        freshUsed = true;
+      }
+      names.push(name);
+      const moving: string[] = [];
+      for (const id of g.ids) if (id !== skip && (await store.get(id))?.story !== name) moving.push(id);
+      if (moving.length > 0) await store.move(name, moving);
+    }
+    return names;
+  };
+
+  /** The stored articles of these stories. */
+  const membersOf = async (stories: readonly string[]): Promise<StoredArticle[]> => {
+    const out: StoredArticle[] = [];
+    for (const st of stories)
+      for (const id of await store.story(st)) {
+        const a = await store.get(id);
+        if (a !== undefined) out.push(a);
+      }
+    return out;
+  };
 
   /** Stories of the stored articles this article verifies against (inside the window). */
   const verifiedStories = async (p: FeedDocument): Promise<string[]> => {
@@ -158,14 +222,18 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           return revise ? { ...again, revisions: [] } : again;
         }
         const stories = await verifiedStories(p);
+        const members = await membersOf(stories);
+        const groups = regroup(members, p);
         const { story: fresh, seq } = await store.allocate();
-        const story = stories[0] ?? fresh;
-        const merged = stories.slice(1);
         // With revisions: the story's earlier articles as they stood, to say which this arrival changes.
-        const affected = revise ? (await Promise.all(stories.map((s) => store.story(s)))).flat() : [];
+        const affected = revise ? members.map((m) => m.id) : [];
         const before = new Map<string, IndexResult | undefined>();
         for (const id of affected) before.set(id, await reevaluate(id));
-        if (merged.length > 0) await store.merge(story, merged);
+        const names = await settle(groups, fresh, p.article.id);
+        const own = groups.findIndex((g) => g.arrival);
+        const story = names[own]!;
+        const joined = new Set(groups[own]!.ids);
+        const merged = stories.filter((st) => st !== story && members.some((m) => m.story === st && joined.has(m.id)));
         await store.put({
           id: p.article.id,
           story,
@@ -177,7 +245,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           trigrams: Array.from(p.trigrams),
         });
         remember(p.article.id, p.doc);
-        const result = await evaluate(p, story, { id: p.article.id, story, newStory: stories.length === 0, merged, alreadyIndexed: false });
+        const result = await evaluate(p, story, { id: p.article.id, story, newStory: groups[own]!.story === null, merged, alreadyIndexed: false });
         if (!revise) return result;
         const revisions: IndexResult[] = [];
         for (const id of [...affected].sort()) {
@@ -191,11 +259,12 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     async query(a) {
       const p = prepareFeedArticle(a, now, chrome);
       const existing = await store.get(p.article.id);
-      const stories = existing !== undefined ? [existing.story] : await verifiedStories(p);
-      return evaluate(p, stories[0] ?? null, {
+      // Where an add would put it, without writing: the story of its group, if one is stored.
+      const story = existing !== undefined ? existing.story : (regroup(await membersOf(await verifiedStories(p)), p).find((g) => g.arrival)!.story ?? null);
+      return evaluate(p, story, {
         id: p.article.id,
-        story: stories[0] ?? '',
-        newStory: stories.length === 0,
+        story: story ?? '',
+        newStory: story === null,
         merged: [],
         alreadyIndexed: existing !== undefined,
       });
@@ -204,7 +273,14 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     async remove(id) {
       if (typeof id !== 'string') throw new TypeError(messages.notAString('id', id));
       cache.delete(id);
-      return store.exclusive(async () => (await store.delete(id)) !== undefined);
+      return store.exclusive(async () => {
+        const gone = await store.delete(id);
+        if (gone === undefined) return false;
+        // The article may have been all that held its story together: what is left is grouped again.
+        const groups = regroup(await membersOf([gone.story]));
+        if (groups.length > 1) await settle(groups, (await store.allocate()).story);
+        return true;
+      });
     },
 
     async list(options = {}) {

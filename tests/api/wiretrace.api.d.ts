@@ -238,7 +238,7 @@ interface WireStore {
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
     stories(): Promise<string[]>;
-    merge(into: string, from: readonly string[]): Promise<void>;
+    move(into: string, ids: readonly string[]): Promise<void>;
     allocate(): Promise<{
         story: string;
         seq: number;
@@ -344,7 +344,7 @@ declare class MemoryWireStore implements WireStore {
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
     stories(): Promise<string[]>;
-    merge(into: string, from: readonly string[]): Promise<void>;
+    move(into: string, ids: readonly string[]): Promise<void>;
     allocate(): Promise<{
         story: string;
         seq: number;
@@ -354,7 +354,7 @@ declare class MemoryWireStore implements WireStore {
     close(): Promise<void>;
     protected applyPut(a: StoredArticle): void;
     protected applyDelete(id: string): void;
-    protected applyMerge(into: string, from: readonly string[]): void;
+    protected applyMove(into: string, ids: readonly string[]): void;
 }
 interface FileStoreOptions {
     readOnly?: boolean;
@@ -370,7 +370,7 @@ declare class FileWireStore extends MemoryWireStore {
     protected writeAll(data: Buffer): void;
     put(article: StoredArticle): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
-    merge(into: string, from: readonly string[]): Promise<void>;
+    move(into: string, ids: readonly string[]): Promise<void>;
     close(): Promise<void>;
     closeSync(): void;
     snapshot(): StoredArticle[];
@@ -402,7 +402,7 @@ declare class LmdbWireStore implements WireStore {
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
     stories(): Promise<string[]>;
-    merge(into: string, from: readonly string[]): Promise<void>;
+    move(into: string, ids: readonly string[]): Promise<void>;
     allocate(): Promise<{
         story: string;
         seq: number;

@@ -29,6 +29,7 @@ type Op =
   | { op: 'put'; article: StoredArticle }
   | { op: 'delete'; id: string }
   | { op: 'merge'; into: string; from: string[] }
+  | { op: 'move'; into: string; ids: string[] }
   | { op: 'allocate'; story: string; seq: number };
 
 /** Whether a checksummed journal value has the shape of an entry. */
@@ -43,6 +44,8 @@ function isOp(v: unknown): v is Op {
       return typeof o.id === 'string';
     case 'merge':
       return typeof o.into === 'string' && Array.isArray(o.from) && o.from.every((x) => typeof x === 'string');
+    case 'move':
+      return typeof o.into === 'string' && Array.isArray(o.ids) && o.ids.every((x) => typeof x === 'string');
     case 'allocate':
       return typeof o.story === 'string' && typeof o.seq === 'number';
     default:
@@ -169,7 +172,9 @@ export class FileWireStore extends MemoryWireStore {
   private replay(op: Op): void {
     if (op.op === 'put') this.applyPut(op.article);
     else if (op.op === 'delete') this.applyDelete(op.id);
-    else if (op.op === 'merge') this.applyMerge(op.into, op.from);
+    // Journals written before stories could split hold whole-story merges.
+    else if (op.op === 'merge') this.applyMove(op.into, op.from.flatMap((s) => this.storyMembers.get(s) ?? []));
+    else if (op.op === 'move') this.applyMove(op.into, op.ids);
     else if (op.op === 'allocate') this.nextSeq = Math.max(this.nextSeq, op.seq + 1);
   }
 
@@ -211,9 +216,9 @@ export class FileWireStore extends MemoryWireStore {
     return a;
   }
 
-  override async merge(into: string, from: readonly string[]): Promise<void> {
-    this.append({ op: 'merge', into, from });
-    this.applyMerge(into, from);
+  override async move(into: string, ids: readonly string[]): Promise<void> {
+    this.append({ op: 'move', into, ids });
+    this.applyMove(into, ids);
   }
 
   // allocate() needs no journal line (nor its fsync): replaying the puts restores the counter.

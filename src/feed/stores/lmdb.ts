@@ -185,18 +185,16 @@ export class LmdbWireStore implements WireStore {
     return Array.from(this.members.getKeys());
   }
 
-  async merge(into: string, from: readonly string[]): Promise<void> {
+  async move(into: string, ids: readonly string[]): Promise<void> {
     await this.root.transaction(() => {
-      for (const s of from) {
-        if (s === into || !this.members.doesExist(s)) continue;
+      for (const id of ids) {
+        const a = this.articles.get(id);
+        if (a === undefined || a.story === into) continue;
+        this.members.removeSync(a.story, [a.seq, id]);
+        if (!this.members.doesExist(a.story)) this.countStories(-1);
         if (!this.members.doesExist(into)) this.countStories(1);
-        for (const [seq, id] of Array.from(this.members.getValues(s))) {
-          const a = this.articles.get(id)!;
-          this.articles.putSync(id, { ...a, story: into });
-          this.members.putSync(into, [seq, id]);
-        }
-        this.members.removeSync(s);
-        this.countStories(-1);
+        this.members.putSync(into, [a.seq, id]);
+        this.articles.putSync(id, { ...a, story: into });
       }
     });
   }

@@ -53,8 +53,8 @@ export class MemoryWireStore implements WireStore {
     return [...this.storyMembers.keys()];
   }
 
-  async merge(into: string, from: readonly string[]): Promise<void> {
-    this.applyMerge(into, from);
+  async move(into: string, ids: readonly string[]): Promise<void> {
+    this.applyMove(into, ids);
   }
 
   async allocate(): Promise<{ story: string; seq: number }> {
@@ -107,15 +107,16 @@ export class MemoryWireStore implements WireStore {
   }
 
   /** @internal */
-  protected applyMerge(into: string, from: readonly string[]): void {
+  protected applyMove(into: string, ids: readonly string[]): void {
     const all = [...(this.storyMembers.get(into) ?? [])];
-    for (const s of from) {
-      if (s === into) continue;
-      for (const id of this.storyMembers.get(s) ?? []) {
-        this.articles.get(id)!.story = into;
-        all.push(id);
-      }
-      this.storyMembers.delete(s);
+    for (const id of ids) {
+      const a = this.articles.get(id);
+      if (a === undefined || a.story === into) continue;
+      const left = this.storyMembers.get(a.story)!.filter((x) => x !== id);
+      if (left.length === 0) this.storyMembers.delete(a.story);
+      else this.storyMembers.set(a.story, left);
+      a.story = into;
+      all.push(id);
     }
     all.sort((x, y) => this.articles.get(x)!.seq - this.articles.get(y)!.seq);
     if (all.length > 0) this.storyMembers.set(into, all);

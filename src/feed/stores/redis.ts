@@ -84,23 +84,24 @@ redis.call('DEL', p .. 'article:' .. h, p .. 'astory:' .. h, p .. 'abuckets:' ..
 redis.call('SREM', p .. 'articles', h)
 return 1`;
 
-// Moves every member of the stories ARGV[3..] into story ARGV[2].
-const MERGE_SCRIPT = `
+// Moves the articles ARGV[3..] (hex ids) into story ARGV[2]; a story left empty is gone.
+const MOVE_SCRIPT = `
 ${FENCE}local p, into = ARGV[1], ARGV[2]
+local moved = 0
 for i = 3, #ARGV - 1 do
-  local from = ARGV[i]
-  if from ~= into then
-    local members = redis.call('ZRANGE', p .. 'story:' .. from, 0, -1, 'WITHSCORES')
-    for j = 1, #members, 2 do
-      redis.call('ZADD', p .. 'story:' .. into, members[j + 1], members[j])
-      redis.call('SET', p .. 'astory:' .. members[j], into)
-    end
-    redis.call('DEL', p .. 'story:' .. from)
-    redis.call('SREM', p .. 'stories', from)
+  local h = ARGV[i]
+  local from = redis.call('GET', p .. 'astory:' .. h)
+  if from and from ~= into then
+    local seq = redis.call('ZSCORE', p .. 'story:' .. from, h)
+    redis.call('ZREM', p .. 'story:' .. from, h)
+    if redis.call('ZCARD', p .. 'story:' .. from) == 0 then redis.call('SREM', p .. 'stories', from) end
+    redis.call('ZADD', p .. 'story:' .. into, seq, h)
+    redis.call('SET', p .. 'astory:' .. h, into)
+    moved = moved + 1
   end
 end
-redis.call('SADD', p .. 'stories', into)
-return 1`;
+if moved > 0 then redis.call('SADD', p .. 'stories', into) end
+return moved`;
 
 
 const LOCK_LOST = 'the story lock was lost before this write (another worker may hold it now); the article was not written.';
@@ -190,8 +191,8 @@ class RedisWireStore implements WireStore {
     return this.redis.smembers(`${this.p}stories`);
   }
 
-  async merge(into: string, from: readonly string[]): Promise<void> {
-    await this.redis.eval(MERGE_SCRIPT, 1, this.token === null ? '' : this.lockKey, this.p, into, ...from, this.token ?? '');
+  async move(into: string, ids: readonly string[]): Promise<void> {
+    await this.redis.eval(MOVE_SCRIPT, 1, this.token === null ? '' : this.lockKey, this.p, into, ...ids.map(hex), this.token ?? '');
   }
 
   async allocate(): Promise<{ story: string; seq: number }> {

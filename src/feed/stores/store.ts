@@ -48,8 +48,11 @@ export interface WireStore {
   story(storyId: string): Promise<string[]>;
   /** Every story id. */
   stories(): Promise<string[]>;
-  /** Moves every article of the `from` stories into `into`: all or nothing. */
-  merge(into: string, from: readonly string[]): Promise<void>;
+  /**
+   * Moves the articles `ids` into the story `into` (an existing story, or a new id from
+   * {@link WireStore.allocate}): all or nothing. A story left without articles is gone.
+   */
+  move(into: string, ids: readonly string[]): Promise<void>;
   /** A story id never handed out before, and the next ingest sequence number. */
   allocate(): Promise<{ story: string; seq: number }>;
   /** Runs `fn` while no other writer (in this or another process) holds the store. */
