@@ -4,6 +4,7 @@ import { createLshIndex } from '../src/lsh/lsh.js';
 import { computeMinHash } from '../src/minhash/minhash.js';
 import { defaultStoryOptions, groupStories, sameStory, storyBuckets } from '../src/stories/stories.js';
 import { generateCorpus } from './fixtures/corpus.js';
+import { compareArticles } from '../src/index.js';
 import { seeds } from './helpers.js';
 import { docs } from './stages.js';
 
@@ -71,6 +72,19 @@ describe('stories on text that is not wire', () => {
     const truth = gen.map((a) => a.story);
     expect(groups).toHaveLength(2);
     for (const g of groups) expect(new Set(g.map((i) => truth[i])).size).toBe(1);
+  });
+
+  it("should not let a house paragraph with words of its own (a paper's name, its town) glue the two stories of a small folder", () => {
+    // Its rare words are carried by exactly the articles that carry it: they are the block itself,
+    // not agreement beside it (before: 5 articles of 2 stories came out as one story).
+    const house = 'The Riverside Gazette is an independent newspaper owned by its readers since 1921, printed every morning in Millbrook and delivered to homes across the valley by our own carriers.';
+    const small = generateCorpus({ stories: 2, outletsPerStory: 4, unrelated: 0, sentencesPerStory: 10, seed: 77, realistic: true });
+    const picked = ['st0-o0', 'st0-o1', 'st0-o3', 'st1-o0', 'st1-o2'].map((id) => small.find((a) => a.id === id)!);
+    const dressed = picked.map((a) => ({ id: a.id, text: `${a.text}\n\n${house}` }));
+    const stories = compareArticles(dressed).stories.map((st) => st.documents);
+    expect(stories).toEqual([picked.filter((a) => a.story === 'st0').map((a) => a.id).sort(), picked.filter((a) => a.story === 'st1').map((a) => a.id).sort()]);
+    const doc = compareArticles(dressed).documents[0]!;
+    expect(doc.segments.some((x) => x.kind === 'boilerplate' && x.reason === 'stock')).toBe(true);
   });
 
   it('should keep apart articles whose publication dates are far apart, and join rewrites by their names and figures inside the window', () => {

@@ -140,7 +140,7 @@ function linkByTrigrams(sets: readonly Uint32Array[], near: (i: number, j: numbe
  * wire keeps them). A block longer than `MAX_STOCK_BLOCK` trigrams is never stock. Copies of one story agree however many they are; articles that share only
  * a byline, a sign-off or a formula sentence's frame do not.
  */
-function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, byWords: WordAgreement): Set<number> {
+function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, byWords: WordAgreement, words: WordIndex): Set<number> {
   // Every (trigram, document) pair in one sorted array: a trigram's run is its carriers, in
   // order. (No map of every trigram: a folder has millions.)
   let total = 0;
@@ -162,23 +162,22 @@ function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, 
     if (to - from >= 3) runs.push(from, to);
     from = to;
   }
-  const keyOf = (from: number, to: number): number => {
-    let h1 = 0x2545f491;
-    let h2 = to - from;
-    for (let k = from; k < to; k++) {
-      h1 = Math.imul(h1 ^ docAt(k), 0x5bd1e995);
-      h1 ^= h1 >>> 15;
-      h2 = Math.imul(h2 ^ docAt(k), 0x85ebca6b) + 0x165667b1;
-      h2 ^= h2 >>> 13;
-    }
-    return (h2 & 0x1fffff) * 4294967296 + (h1 >>> 0);
-  };
   const blockSize = new Map<number, number>();
   const keys = new Float64Array(runs.length / 2);
   for (let r = 0; r < runs.length; r += 2) {
-    const key = keyOf(runs[r]!, runs[r + 1]!);
+    const key = carriersKey(docAt, runs[r]!, runs[r + 1]!);
     keys[r / 2] = key;
     blockSize.set(key, (blockSize.get(key) ?? 0) + 1);
+  }
+  // A block's own rare words (a house line's "newsletter", "inbox"): words carried by exactly its
+  // documents. They are the block, not agreement beside it.
+  const blockWords = new Map<number, number>();
+  for (let w = 0; w + 1 < words.start.length; w++) {
+    const from = words.start[w]!;
+    const to = words.start[w + 1]!;
+    if (to - from < 3 || !byWords.rare(w)) continue;
+    const key = carriersKey((k) => words.docs[k]!, from, to);
+    if (blockSize.has(key)) blockWords.set(key, (blockWords.get(key) ?? 0) + 1);
   }
   const shared = new Map<number, number>();
   const sharedOf = (i: number, j: number): number => {
@@ -200,6 +199,7 @@ function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, 
       continue;
     }
     const b = blockSize.get(block)!;
+    const bw = blockWords.get(block) ?? 0;
     if (b > MAX_STOCK_BLOCK) {
       // Long text every carrier shares word for word is copy, not a house line.
       verdicts.set(block, false);
@@ -218,13 +218,26 @@ function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, 
         const small = Math.min(sets[i]!.length, sets[j]!.length);
         const rest = n - b;
         pairsSeen++;
-        if (n * 2 >= small || (rest >= o.minShared && rest >= o.minContainment * (small - b)) || byWords(Math.max(i, j), Math.min(i, j))) agreeing++;
+        if (n * 2 >= small || (rest >= o.minShared && rest >= o.minContainment * (small - b)) || byWords.beside(Math.max(i, j), Math.min(i, j), bw)) agreeing++;
       }
     const isStock = agreeing * 2 < pairsSeen;
     verdicts.set(block, isStock);
     if (isStock) stock.add(t);
   }
   return stock;
+}
+
+/** A 53-bit hash of a list of document ids (`at(from)` … `at(to - 1)`): a block's carriers. */
+function carriersKey(at: (k: number) => number, from: number, to: number): number {
+  let h1 = 0x2545f491;
+  let h2 = to - from;
+  for (let k = from; k < to; k++) {
+    h1 = Math.imul(h1 ^ at(k), 0x5bd1e995);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 ^ at(k), 0x85ebca6b) + 0x165667b1;
+    h2 ^= h2 >>> 13;
+  }
+  return (h2 & 0x1fffff) * 4294967296 + (h1 >>> 0);
 }
 
 /** Documents a story grouping can take: a (trigram, document) pair is one exact float64. */
@@ -254,7 +267,7 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   if (docs.length >= DOC_SPACE) throw new RangeError(`at most ${DOC_SPACE - 1} articles can be grouped at once (got ${docs.length}).`);
   const words = indexWords(docs);
   const byWords = rareWordAgreement(docs, words, o);
-  const stock = stockTrigrams(docs.map((d) => d.trigrams), o, byWords);
+  const stock = stockTrigrams(docs.map((d) => d.trigrams), o, byWords, words);
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
   joinByRareWords(docs, near, byWords, stories);
@@ -360,6 +373,10 @@ interface WordAgreement {
   (i: number, j: number): boolean;
   /** Every agreeing pair `[i, j]` with `i > j`, in ascending order. */
   pairs(): Array<[number, number]>;
+  /** Whether word `w` is rare. */
+  rare(w: number): boolean;
+  /** Whether `i` and `j` agree on rare words beside `k` rare words both carry (a block's own). */
+  beside(i: number, j: number, k: number): boolean;
 }
 
 /** Content words as integer ids: each document's, and each word's documents (ascending). */
@@ -399,7 +416,7 @@ function indexWords(docs: readonly StoryDocument[]): WordIndex {
 }
 
 function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: Required<StoryOptions>): WordAgreement {
-  if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [] });
+  if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [], rare: () => false, beside: () => false });
   const cap = Math.max(15, Math.ceil(0.02 * docs.length));
   const df = (w: number): number => words.start[w + 1]! - words.start[w]!;
   const rare = (w: number): boolean => df(w) >= 2 && df(w) <= cap;
@@ -408,7 +425,7 @@ function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: 
   // Pairs counted one document at a time against the earlier ones (a counter per document, reset
   // after each), keeping only the pairs that agree: a folder's pairs sharing one rare word are
   // millions, the agreeing ones few.
-  const agreeing = new Set<number>();
+  const agreeing = new Map<number, number>();
   const counts = new Int32Array(docs.length);
   const touched: number[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -422,14 +439,18 @@ function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: 
     for (const j of touched) {
       const count = counts[j]!;
       counts[j] = 0;
-      if (count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!)) agreeing.add(i * docs.length + j);
+      if (count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!)) agreeing.set(i * docs.length + j, count);
     }
     touched.length = 0;
   }
   const agree = (i: number, j: number): boolean => agreeing.has(i * docs.length + j);
   const pairs = (): Array<[number, number]> =>
-    [...agreeing]
+    [...agreeing.keys()]
       .sort((x, y) => x - y)
       .map((key): [number, number] => [Math.floor(key / docs.length), key % docs.length]);
-  return Object.assign(agree, { pairs });
+  const beside = (i: number, j: number, k: number): boolean => {
+    const count = (agreeing.get(i * docs.length + j) ?? 0) - k;
+    return count >= o.minRareShared && count * 5 >= Math.min(size[i]!, size[j]!) - k;
+  };
+  return Object.assign(agree, { pairs, rare, beside });
 }
