@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
 import { FileWireStore, MemoryWireStore, compareArticles, createWireIndex, openLmdbWireStore, type FeedArticle, type IndexResult, type WireStore } from '../src/index.js';
-import { expectReportsMatchCompare, realisticFeed, seeds } from './helpers.js';
+import { checkSplitByStock, checkSplitOnRemove, expectReportsMatchCompare, partition, realisticFeed, seeds } from './helpers.js';
 
 const seedFeed: FeedArticle[] = seeds().map((a) => ({ id: a.id, text: a.text }));
 const generated = generateCorpus({ stories: 4, outletsPerStory: 4, unrelated: 4, seed: 21 });
@@ -13,13 +13,6 @@ const feed: FeedArticle[] = [...seedFeed, ...generated.map((a) => ({ id: a.id, t
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'wiretrace-store-'));
-}
-
-/** The stories as a partition: sorted lists of sorted ids. */
-function partition(results: readonly IndexResult[]): string[][] {
-  const byStory = new Map<string, string[]>();
-  for (const r of results) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r.id]);
-  return [...byStory.values()].map((ids) => ids.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
 async function ingest(store: WireStore, articles: readonly FeedArticle[]): Promise<{ results: IndexResult[]; finalStories: string[][] }> {
@@ -259,7 +252,25 @@ describe('feed', () => {
     });
   });
 
-  describe('FileWireStore', () => {
+  describe('stories split when stock shows', () => {
+  it('should split a story a house paragraph glued, on the memory, journal and LMDB stores, and keep the split after a reopen', async () => {
+    await checkSplitByStock(new MemoryWireStore());
+    const dir = tempDir();
+    await checkSplitByStock(new FileWireStore(dir));
+    const reopened = createWireIndex({ store: new FileWireStore(dir, { readOnly: true }) });
+    expect(partition(await reopened.list())).toEqual([['st0-o1', 'st0-o3'], ['st1-o2']]);
+    await reopened.close();
+    await checkSplitByStock(await openLmdbWireStore(tempDir()));
+  });
+
+  it('should split a story when the article that held it together is removed', async () => {
+    await checkSplitOnRemove(new MemoryWireStore());
+    await checkSplitOnRemove(new FileWireStore(tempDir()));
+    await checkSplitOnRemove(await openLmdbWireStore(tempDir()));
+  });
+});
+
+describe('FileWireStore', () => {
     it('should give the same results as the memory store, and survive a restart', async () => {
       const dir = tempDir();
       const mem = await ingest(new MemoryWireStore(), feed);
@@ -366,7 +377,7 @@ describe('LMDB store: several writing processes', () => {
     const reader = createWireIndex({ store: await openLmdbWireStore(dir, { readOnly: true }) });
     const listed = await reader.list();
     await reader.close();
-    return partition(listed.map((a) => ({ id: a.id, story: a.story }) as IndexResult));
+    return partition(listed);
   };
 
   it('should end two writers feeding at once with the stories of one writer', async () => {

@@ -138,3 +138,52 @@ export async function checkFeedParity(open: () => Promise<WireStore>, pool: read
     { numRuns, seed },
   );
 }
+
+/** The stories as a partition: sorted lists of sorted ids. */
+export function partition(results: ReadonlyArray<{ id: string; story: string }>): string[][] {
+  const byStory = new Map<string, string[]>();
+  for (const r of results) byStory.set(r.story, [...(byStory.get(r.story) ?? []), r.id]);
+  return [...byStory.values()].map((ids) => ids.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/**
+ * Two articles of different stories that share only a house paragraph are one story as long as
+ * nothing shows the paragraph to be stock; a second article of the first story shows it. The
+ * feed then splits the story as compare would, and says so in a revision.
+ */
+export async function checkSplitByStock(store: WireStore): Promise<void> {
+  const house = 'The Riverside Gazette is an independent newspaper owned by its readers since 1921, printed every morning in Millbrook and delivered to homes across the valley by our own carriers.';
+  const pool = generateCorpus({ stories: 2, outletsPerStory: 4, unrelated: 0, sentencesPerStory: 10, seed: 77, realistic: true });
+  const arrivals = ['st0-o1', 'st1-o2', 'st0-o3'].map((id) => ({ id, text: `${pool.find((a) => a.id === id)!.text}\n\n${house}` }));
+  const index = createWireIndex({ store, now: () => Date.parse('2023-09-20T12:00:00Z') });
+  const [first, second, third] = [await index.add(arrivals[0]!, { revisions: true }), await index.add(arrivals[1]!, { revisions: true }), await index.add(arrivals[2]!, { revisions: true })];
+  expect(second.story).toBe(first.story);
+  expect(third.story).toBe(first.story);
+  const moved = third.revisions!.find((r) => r.id === 'st1-o2')!;
+  expect(moved.story).not.toBe(first.story);
+  expect(partition(await index.list())).toEqual([['st0-o1', 'st0-o3'], ['st1-o2']]);
+  expect(await expectReportsMatchCompare(index, arrivals)).toBe(2);
+  await index.close();
+}
+
+
+/**
+ * A roundup that carries the lede of two stories holds them in one story; removed, it leaves two
+ * stories, and the feed splits them as compare would.
+ */
+export async function checkSplitOnRemove(store: WireStore): Promise<void> {
+  const pool = generateCorpus({ stories: 2, outletsPerStory: 4, unrelated: 0, sentencesPerStory: 10, seed: 77 });
+  const text = (id: string) => pool.find((a) => a.id === id)!.text;
+  const paragraphs = (id: string, n: number) => text(id).split('\n\n').slice(0, n).join('\n\n');
+  const arrivals = [
+    { id: 'a', text: text('st0-o1') },
+    { id: 'b', text: text('st1-o2') },
+    { id: 'roundup', text: `${paragraphs('st0-o1', 3)}\n\n${paragraphs('st1-o2', 3)}` },
+  ];
+  const index = createWireIndex({ store, now: () => Date.parse('2023-09-20T12:00:00Z') });
+  for (const a of arrivals) await index.add(a);
+  expect(partition(await index.list())).toEqual([['a', 'b', 'roundup']]);
+  expect(await index.remove('roundup')).toBe(true);
+  expect(partition(await index.list())).toEqual([['a'], ['b']]);
+  await index.close();
+}

@@ -15,7 +15,7 @@ import {
   type WireStore,
 } from '../src/index.js';
 import { REDIS_STORE_FORMAT } from '../src/feed/stores/redis.js';
-import { checkFeedParity, parityPool, expectReportsMatchCompare, killAfterAcknowledged, realisticFeed, seeds } from './helpers.js';
+import { checkFeedParity, checkSplitByStock, checkSplitOnRemove, parityPool, expectReportsMatchCompare, killAfterAcknowledged, realisticFeed, seeds } from './helpers.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -97,6 +97,11 @@ describe.skipIf(!process.env.CI && process.env.REDIS_URL === undefined && spawnS
 
   it('should report every story as compare does for random feeds, revisions included (property)', async () => {
     await checkFeedParity(() => openRedisWireStore(url, { namespace: namespace() }), parityPool(), 12, 20261203);
+  });
+
+  it('should split a story that stock glued, and one whose bridging article is removed', async () => {
+    await checkSplitByStock(await openRedisWireStore(url, { namespace: namespace() }));
+    await checkSplitOnRemove(await openRedisWireStore(url, { namespace: namespace() }));
   });
 
   it('should give the same results as the memory store on the same feed', async () => {
