@@ -320,8 +320,11 @@ export function compareStories(
   return { limits, total, parts: parts(), tasks: tasks(), context };
 }
 
-/** How a document is prepared: `prepareDocument`, or a caller's copy of what it would give. */
-export type Prepare = (article: Article, index: number, learned: ReadonlySet<string>, settings: PrepareSettings) => Doc;
+/**
+ * A caller's copy of an article's story features (what `storyDocument` gives of the document
+ * `prepareDocument` would make with these template lines), or `undefined` to prepare it.
+ */
+export type KnownFeatures = (article: Article, learned: ReadonlySet<string>, settings: PrepareSettings) => StoryDocument | undefined;
 
 /**
  * The first pass over the input (sorted by id): template lines learned from it, each article's
@@ -331,7 +334,7 @@ function firstPass(
   articles: readonly Article[],
   options: Pick<CompareOptions, 'chrome' | 'maxChars' | 'maxSentencesPerDocument'>,
   each: (d: Doc, i: number) => void,
-  prepare: Prepare = prepareDocument,
+  known?: KnownFeatures,
 ): { learned: ReadonlySet<string>[]; settings: PrepareSettings; features: StoryDocument[] } {
   const learned = learnTemplates(articles, options.chrome?.learned);
   const settings = {
@@ -339,9 +342,13 @@ function firstPass(
     maxSentences: options.maxSentencesPerDocument ?? defaultCompareOptions.maxSentencesPerDocument,
     chrome: options.chrome ?? undefined,
   };
-  const vocabulary = new Map<string, number>();
+  // Words as ids of one vocabulary (a folder's words in a few MB), given in the order grouping
+  // would give them; a caller's features come with their words, and grouping gives the ids.
+  const vocabulary = known === undefined ? new Map<string, number>() : undefined;
   const features = articles.map((a, i) => {
-    const d = prepare(a, i, learned[i]!, settings);
+    const f = known?.(a, learned[i]!, settings);
+    if (f !== undefined) return f;
+    const d = prepareDocument(a, i, learned[i]!, settings);
     each(d, i);
     return storyDocument(d, vocabulary);
   });
@@ -355,13 +362,13 @@ function firstPass(
  *
  * @param input - Text articles, checked (ids unique).
  * @param options - The stage options compare would take.
- * @param prepare - How to prepare a document (the feed passes the ones it keeps).
+ * @param known - Story features the caller keeps (the feed's, of documents it has prepared).
  * @returns The groups, each in the order of its ids, in the order compare gives its stories.
  * @internal
  */
-export function groupArticles(input: readonly Article[], options: Pick<CompareOptions, 'chrome' | 'stories' | 'maxChars' | 'maxSentencesPerDocument'> = {}, prepare?: Prepare): number[][] {
+export function groupArticles(input: readonly Article[], options: Pick<CompareOptions, 'chrome' | 'stories' | 'maxChars' | 'maxSentencesPerDocument'> = {}, known?: KnownFeatures): number[][] {
   const order = input.map((_, i) => i).sort((a, b) => (input[a]!.id < input[b]!.id ? -1 : input[a]!.id > input[b]!.id ? 1 : 0));
-  const { features } = firstPass(order.map((i) => input[i]!), options, () => undefined, prepare);
+  const { features } = firstPass(order.map((i) => input[i]!), options, () => undefined, known ?? (() => undefined));
   return groupStories(features, options.stories ?? {}).map((g) => g.map((k) => order[k]!));
 }
 

@@ -10,8 +10,8 @@
  * that articles one link had glued (a byline, a stock line) are two stories: they split.
  */
 
-import { checkStageOptions, compareArticles, defaultCompareOptions, groupArticles, type Prepare } from '../compare.js';
-import { prepareDocument, type Doc } from '../document/document.js';
+import { checkStageOptions, compareArticles, defaultCompareOptions, groupArticles, type KnownFeatures } from '../compare.js';
+import { prepareDocument, storyDocument, type Doc, type StoryDocument } from '../document/document.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
 import type { Article, Report } from '../types.js';
@@ -104,11 +104,19 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     }
     return d;
   };
-  // Grouping as compare groups: a kept document is the one compare would prepare unless the
-  // articles grouped together teach template lines of their own.
-  const baseLearned = chrome?.learned ?? new Set<string>();
-  const prepare: Prepare = (article, i, learned, settings) =>
-    learned.size === baseLearned.size && [...learned].every((l) => baseLearned.has(l)) ? { ...documentOf(article), index: i } : prepareDocument(article, i, learned, settings);
+  // Grouping as compare groups: each article's story features with the template lines its
+  // group teaches (usually the same from one arrival to the next), kept as documents are.
+  const baseLearned = [...(chrome?.learned ?? [])].sort().join('\n');
+  const features = new Map<string, { text: string; learned: string; f: StoryDocument }>();
+  const known: KnownFeatures = (article, learned, settings) => {
+    const sig = [...learned].sort().join('\n');
+    const kept = features.get(article.id);
+    if (kept !== undefined && kept.text === article.text && kept.learned === sig) return kept.f;
+    const f = storyDocument(sig === baseLearned ? documentOf(article) : prepareDocument(article, 0, learned, settings));
+    if (features.size >= 2_000) features.delete(features.keys().next().value!);
+    features.set(article.id, { text: article.text, learned: sig, f });
+    return f;
+  };
   const stageOptions = { ...(options.stories !== undefined ? { stories: options.stories } : {}), ...(chrome !== undefined ? { chrome } : {}) };
 
   /**
@@ -118,7 +126,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
    */
   const regroup = (members: readonly StoredArticle[], arrival?: FeedDocument): Array<{ ids: string[]; story: string | null; arrival: boolean }> => {
     const articles = [...members.map(storedArticle), ...(arrival !== undefined ? [arrival.article] : [])];
-    const groups = articles.length <= 1 || articles.length > REGROUP_LIMIT ? [articles.map((_, i) => i)] : groupArticles(articles, stageOptions, prepare);
+    const groups = articles.length <= 1 || articles.length > REGROUP_LIMIT ? [articles.map((_, i) => i)] : groupArticles(articles, stageOptions, known);
     const seqOf = (k: number): number => (k < members.length ? members[k]!.seq : Infinity);
     const ordered = groups
       .map((g) => ({ g, first: Math.min(...g.map(seqOf)) }))
@@ -273,6 +281,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     async remove(id) {
       if (typeof id !== 'string') throw new TypeError(messages.notAString('id', id));
       cache.delete(id);
+      features.delete(id);
       return store.exclusive(async () => {
         const gone = await store.delete(id);
         if (gone === undefined) return false;
@@ -334,6 +343,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           for (const id of ids) {
             await store.delete(id);
             cache.delete(id);
+            features.delete(id);
             removed++;
           }
         }
@@ -347,6 +357,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
 
     async close() {
       cache.clear();
+      features.clear();
       await store.close();
     },
   };
