@@ -683,54 +683,78 @@ if (phase !== undefined) {
   }
   const r = results;
   const bigLabel = quick ? '50k' : '1M';
+  const ran = new Set(runs.map((x) => x[0]!));
   const lines = [
     `wiretrace benchmark (${quick ? 'quick' : 'full'}) — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     '',
-    `Sketching: raw text → 128-permutation signatures of word 5-shingles, ${r.sketchArticles} generated articles (~600 words, ${r.sketchMB} MB)`,
-    `  wiretrace              ${String(r.sketchArticlesPerSec).padStart(8)} articles/s   ${r.sketchMBPerSec} MB/s`,
-    `  minhash package        ${String(r.minhashPkgArticlesPerSec).padStart(8)} articles/s   (same shingles; sample)`,
-    `  floor (tokenise only)  ${String(r.floorArticlesPerSec).padStart(8)} articles/s   ${r.floorMBPerSec} MB/s`,
-    `  ours / minhash package = ${r.ratioVsMinhashPkg}×   floor / ours = ${r.ratioVsFloor}`,
-    `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
-    `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
-    `  one-permutation scheme (scheme: 'oph'): ${r.sketchOphArticlesPerSec} articles/s; Jaccard error on those paragraph pairs ${r.jaccardMaeOph}; on ${r.articlePairs} article pairs ${r.articleMaeOph} (k-permutation ${r.articleMaeOurs})`,
-    '',
-    `Paragraph sketching (issue #16's task): ${r.paraArticles} generated articles with outlet footers, ${r.paraCount} paragraphs, ${r.paraMB} MB; lower-case, word 5-shingles, 128 values`,
-    '  implementation                          paragraphs/s   vs minhash package',
-    `  minhash package (sample)                ${String(r.paraMinhashPkgPerSec).padStart(10)}   1×`,
-    `  wiretrace, public API, kperm            ${String(r.paraApiKpermPerSec).padStart(10)}   ${round(Number(r.paraApiKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
-    `  wiretrace, public API, oph              ${String(r.paraApiOphPerSec).padStart(10)}   ${round(Number(r.paraApiOphPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
-    `  wiretrace, sketchTexts, kperm           ${String(r.paraBatchKpermPerSec).padStart(10)}   ${round(Number(r.paraBatchKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
-    `  wiretrace, sketchTexts, oph             ${String(r.paraBatchOphPerSec).padStart(10)}   ${r.paraOphVsPkg}×`,
-    `  tight reference loop, 128 permutations  ${String(r.paraTightKpermPerSec).padStart(10)}`,
-    `  tight reference loop, one permutation   ${String(r.paraTightOphPerSec).padStart(10)}   (no densification)`,
-    `  floor: lower-case + split only          ${String(r.paraFloorPerSec).padStart(10)}`,
-    `  sketchTexts oph takes ${r.paraOphVsFloor}× the floor's time and ${r.paraOphVsTight}× the tight one-permutation loop's; kperm ${r.paraKpermVsTight}× the tight 128-permutation loop's`,
-    `  Jaccard mean abs. error on ${r.paraJaccardPairs} overlapping paragraph pairs: kperm ${r.paraMaeKperm}, oph ${r.paraMaeOph}; LSH 32×4 insert all ${r.paraLshInsertSec} s, query all ${r.paraLshQuerySec} s; peak RSS ${r.paraPeakRssMb} MB`,
-    '',
-    'LSH index of paragraphs (insert every one, query a sample of 5,000):',
-    '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',
   ];
-  for (const label of ['10k', bigLabel])
-    for (const t of [0.8, 0.5]) {
-      const k = `${label}@${t}`;
-      lines.push(
-        `  ${label.padEnd(6)} ${String(t).padEnd(10)} ${String(r[`bands_${k}`]).padEnd(11)} ${String(r[`insertPerSec_${k}`]).padEnd(11)} ${String(r[`queryP50Ms_${k}`]).padEnd(7)} ms  ${String(r[`queryP95Ms_${k}`]).padEnd(7)} ms  ${r[`bytesPerParagraph_${k}`]}`,
-      );
-    }
+  // Each phase's lines, printed only when it ran (`--only`).
+  if (ran.has('sketch'))
+    lines.push(
+      `Sketching: raw text → 128-permutation signatures of word 5-shingles, ${r.sketchArticles} generated articles (~600 words, ${r.sketchMB} MB)`,
+      `  wiretrace              ${String(r.sketchArticlesPerSec).padStart(8)} articles/s   ${r.sketchMBPerSec} MB/s`,
+      `  minhash package        ${String(r.minhashPkgArticlesPerSec).padStart(8)} articles/s   (same shingles; sample)`,
+      `  floor (tokenise only)  ${String(r.floorArticlesPerSec).padStart(8)} articles/s   ${r.floorMBPerSec} MB/s`,
+      `  ours / minhash package = ${r.ratioVsMinhashPkg}×   floor / ours = ${r.ratioVsFloor}`,
+      `  seed paragraphs repeated to ${r.seedMB} MB: ${r.seedParagraphsPerSec} paragraphs/s (minhash package ${r.seedMinhashPkgParagraphsPerSec}/s)`,
+      `  Jaccard mean abs. error on ${r.jaccardPairs} overlapping paragraph pairs: wiretrace ${r.jaccardMaeOurs}, minhash package ${r.jaccardMaeMinhashPkg}`,
+      `  one-permutation scheme (scheme: 'oph'): ${r.sketchOphArticlesPerSec} articles/s; Jaccard error on those paragraph pairs ${r.jaccardMaeOph}; on ${r.articlePairs} article pairs ${r.articleMaeOph} (k-permutation ${r.articleMaeOurs})`,
+      '',
+    );
+  if (ran.has('paragraphs'))
+    lines.push(
+      `Paragraph sketching (issue #16's task): ${r.paraArticles} generated articles with outlet footers, ${r.paraCount} paragraphs, ${r.paraMB} MB; lower-case, word 5-shingles, 128 values`,
+      '  implementation                          paragraphs/s   vs minhash package',
+      `  minhash package (sample)                ${String(r.paraMinhashPkgPerSec).padStart(10)}   1×`,
+      `  wiretrace, public API, kperm            ${String(r.paraApiKpermPerSec).padStart(10)}   ${round(Number(r.paraApiKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+      `  wiretrace, public API, oph              ${String(r.paraApiOphPerSec).padStart(10)}   ${round(Number(r.paraApiOphPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+      `  wiretrace, sketchTexts, kperm           ${String(r.paraBatchKpermPerSec).padStart(10)}   ${round(Number(r.paraBatchKpermPerSec) / Number(r.paraMinhashPkgPerSec), 1)}×`,
+      `  wiretrace, sketchTexts, oph             ${String(r.paraBatchOphPerSec).padStart(10)}   ${r.paraOphVsPkg}×`,
+      `  tight reference loop, 128 permutations  ${String(r.paraTightKpermPerSec).padStart(10)}`,
+      `  tight reference loop, one permutation   ${String(r.paraTightOphPerSec).padStart(10)}   (no densification)`,
+      `  floor: lower-case + split only          ${String(r.paraFloorPerSec).padStart(10)}`,
+      `  sketchTexts oph takes ${r.paraOphVsFloor}× the floor's time and ${r.paraOphVsTight}× the tight one-permutation loop's; kperm ${r.paraKpermVsTight}× the tight 128-permutation loop's`,
+      `  Jaccard mean abs. error on ${r.paraJaccardPairs} overlapping paragraph pairs: kperm ${r.paraMaeKperm}, oph ${r.paraMaeOph}; LSH 32×4 insert all ${r.paraLshInsertSec} s, query all ${r.paraLshQuerySec} s; peak RSS ${r.paraPeakRssMb} MB`,
+      '',
+    );
+  if (ran.has('index')) {
+    lines.push(
+      'LSH index of paragraphs (insert every one, query a sample of 5,000):',
+      '  size   threshold  bands×rows  insert/s    query p50   query p95   heap bytes/paragraph',
+    );
+    for (const label of ['10k', bigLabel])
+      for (const t of [0.8, 0.5]) {
+        const k = `${label}@${t}`;
+        lines.push(
+          `  ${label.padEnd(6)} ${String(t).padEnd(10)} ${String(r[`bands_${k}`]).padEnd(11)} ${String(r[`insertPerSec_${k}`]).padEnd(11)} ${String(r[`queryP50Ms_${k}`]).padEnd(7)} ms  ${String(r[`queryP95Ms_${k}`]).padEnd(7)} ms  ${r[`bytesPerParagraph_${k}`]}`,
+        );
+      }
+    lines.push('');
+  }
+  if (ran.has('story'))
+    lines.push(
+      `compareArticles, one story: ${[5, 10, 20, 50].map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms`).join(', ')}`,
+    );
+  if (ran.has('folder'))
+    lines.push(
+      `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
+      `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
+    );
+  if (ran.has('pair'))
+    lines.push(
+      `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
+    );
+  if (ran.has('feed'))
+    lines.push(
+      `Streaming index (wiretrace index add): ${['memory', 'lmdb', 'file', 'redis']
+        .map((k) =>
+          typeof r[`feed_${k}`] === 'string'
+            ? `${k}: ${r[`feed_${k}`]}`
+            : `${k} ${r[`feed_${k}_articles`]} articles at ${r[`feed_${k}_perSec`]}/s, ${r[`feed_${k}_heapKbPerArticle`]} KB heap per article, story ARI ${r[`feed_${k}_ari`]}`,
+        )
+        .join('; ')}`,
+    );
   lines.push(
-    '',
-    `compareArticles, one story: ${[5, 10, 20, 50].map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms`).join(', ')}`,
-    `wiretrace compare on a folder of ${r.folderArticles} articles: ${r.compareFolderSec} s, peak RSS ${r.peakRssMb} MB`,
-    `  accuracy against the known answers: story ARI ${r.storyAri}, passage links P ${r.linkPrecision} R ${r.linkRecall}, added P ${r.addedPrecision} R ${r.addedRecall}, cut P ${r.cutPrecision} R ${r.cutRecall}`,
-    `Pair report, two articles of ~${r.pairWords} words: p50 ${r.pairReportP50Ms} ms, p95 ${r.pairReportP95Ms} ms`,
-    `Streaming index (wiretrace index add): ${['memory', 'lmdb', 'file', 'redis']
-      .map((k) =>
-        typeof r[`feed_${k}`] === 'string'
-          ? `${k}: ${r[`feed_${k}`]}`
-          : `${k} ${r[`feed_${k}_articles`]} articles at ${r[`feed_${k}_perSec`]}/s, ${r[`feed_${k}_heapKbPerArticle`]} KB heap per article, story ARI ${r[`feed_${k}_ari`]}`,
-      )
-      .join('; ')}`,
     '',
     `(${round((performance.now() - started) / 1000, 1)} s)`,
   );
