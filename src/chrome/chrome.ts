@@ -92,27 +92,68 @@ export function learnChrome(texts: readonly string[], options: LearnChromeOption
 
 interface Rules {
   phrases: Map<string, ChromeReason>;
+  /** Phrase and learned keys a sentence of a line could equal (see {@link mayHoldPhrase}). */
+  sentenceKeys: SentenceKeys;
   patterns: readonly ChromePattern[];
   /** Patterns for chrome glued into a paragraph (metadata, datelines, credits). */
   inline: readonly ChromePattern[];
   learned: ReadonlySet<string>;
 }
 
+/**
+ * Keys a sentence of a line can equal, split by how they can sit in the line: a sentence ends at
+ * a terminator (. ! ? …) or at the line's end, so a key that ends in a letter or digit can only
+ * be the line's last sentence; the others can stand anywhere.
+ */
+interface SentenceKeys {
+  readonly atEnd: readonly string[];
+  readonly anywhere: readonly string[];
+}
+
+function sentenceKeys(keys: Iterable<string>): SentenceKeys {
+  const atEnd: string[] = [];
+  const anywhere: string[] = [];
+  for (const k of keys) if (k.length > 0) (/[\p{L}\p{N}]$/u.test(k) ? atEnd : anywhere).push(k);
+  return { atEnd, anywhere };
+}
+
+/** Whether `key` stands in `norm` at `i` after a word boundary (the start of a sentence could be there). */
+function startsWordAt(norm: string, i: number): boolean {
+  return i === 0 || !/[\p{L}\p{N}]/u.test(norm[i - 1]!);
+}
+
+/**
+ * Whether a sentence of the line (normalised as `norm`) could be a phrase or a learned line: a
+ * necessary condition, checked before the line is split into sentences (most lines hold none).
+ */
+function mayHoldPhrase(norm: string, keys: SentenceKeys): boolean {
+  for (const k of keys.atEnd) if (norm.endsWith(k) && startsWordAt(norm, norm.length - k.length)) return true;
+  for (const k of keys.anywhere)
+    for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) if (startsWordAt(norm, i)) return true;
+  return false;
+}
+
+/** The built-in phrases, normalised once. */
+let builtinPhraseMap: ReadonlyMap<string, ChromeReason> | null = null;
+
 function resolveRules(options: ChromeOptions): Rules {
   checkOptions('options', options);
   const builtins = options.builtins ?? true;
-  const phrases = new Map<string, ChromeReason>();
-  for (const p of [...(builtins ? builtinPhrases : []), ...(options.phrases ?? [])]) phrases.set(normLine(p.text), p.reason);
+  builtinPhraseMap ??= new Map(builtinPhrases.map((p) => [normLine(p.text), p.reason]));
+  const phrases = new Map<string, ChromeReason>(builtins ? builtinPhraseMap : []);
+  for (const p of options.phrases ?? []) phrases.set(normLine(p.text), p.reason);
   const patterns = [...(builtins ? builtinPatterns : []), ...(options.patterns ?? [])];
   for (const p of patterns) {
     if (!(p.pattern instanceof RegExp)) throw new TypeError('chrome patterns must be RegExp objects ({ pattern: /…/, reason }).');
   }
   const extra = agencyAlternation(options.agencies);
+  const learned = options.learned ?? new Set<string>();
   return {
     phrases,
+    sentenceKeys: sentenceKeys([...phrases.keys(), ...learned]),
     patterns: extra === null ? patterns : [...patterns, ...creditLinePatterns(extra)],
     inline: extra === null ? inlinePatterns : [...inlinePatterns, ...datelinePatterns(extra), ...inlineCreditPatterns(extra)],
-    learned: options.learned ?? new Set(),
+    learned,
   };
 }
 
@@ -161,14 +202,15 @@ function lineSpans(text: string, para: Span, rules: Rules): ChromeSpan[] {
   const out: ChromeSpan[] = [];
   for (const line of segmentLines(text, para)) {
     const raw = text.slice(line.start, line.end);
-    const reason = classifyLine(raw, normLine(raw), rules);
+    const norm = normLine(raw);
+    const reason = classifyLine(raw, norm, rules);
     if (reason !== null) {
       // A caption is chrome whole, its trailing agency name too: a photo credit says who took
       // the picture, not where the text came from.
       out.push({ start: line.start, end: line.end, reason });
       continue;
     }
-    const parts = sentencePhrases(text, line, rules);
+    const parts = mayHoldPhrase(norm, rules.sentenceKeys) ? sentencePhrases(text, line, rules) : [];
     if (parts.length > 0) {
       out.push(...parts);
       continue;
