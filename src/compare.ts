@@ -85,6 +85,12 @@ export function checkStageOptions(options: Pick<CompareOptions, 'stories' | 'lin
   if (wholly < partially) throw new RangeError(messages.thresholdsOutOfOrder(wholly, partially));
 }
 
+/** The named references, as a list (one id or several). */
+function referencesOf(options: CompareOptions): readonly unknown[] {
+  const r = options.reference as unknown;
+  return r === undefined ? [] : Array.isArray(r) ? r : [r];
+}
+
 function validate(articles: readonly Article[], options: CompareOptions): void {
   if (!Array.isArray(articles)) throw new TypeError('articles must be an array of { id, text } objects.');
   checkOptions('options', options);
@@ -94,8 +100,10 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
   checkInteger('maxArticlesPerStory', options.maxArticlesPerStory, 2, Number.MAX_SAFE_INTEGER);
   checkInteger('maxSentencesPerDocument', options.maxSentencesPerDocument, 1, Number.MAX_SAFE_INTEGER);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TypeError('onProgress must be a function (done, total) => void.');
-  if (options.reference !== undefined && typeof options.reference !== 'string')
-    throw new TypeError(messages.notAString('reference', options.reference));
+  const references = referencesOf(options);
+  if (references.length === 0 && options.reference !== undefined) throw new TypeError('reference must be an article id, or a non-empty array of ids.');
+  for (const r of references) if (typeof r !== 'string') throw new TypeError(messages.notAString('reference', r));
+  if (new Set(references).size !== references.length) throw new TypeError(`reference names an article twice (${references.join(', ')}).`);
   const ids = new Set<string>();
   // An index loop, not forEach: a sparse array's holes are articles too, and bad ones.
   for (let i = 0; i < articles.length; i++) {
@@ -111,7 +119,7 @@ function validate(articles: readonly Article[], options: CompareOptions): void {
     if (ids.has(a.id)) throw new TypeError(messages.duplicateId(a.id));
     ids.add(a.id);
   }
-  if (options.reference !== undefined && !ids.has(options.reference)) throw new RangeError(messages.unknownReference(options.reference, [...ids]));
+  for (const r of references as string[]) if (!ids.has(r)) throw new RangeError(messages.unknownReference(r, [...ids]));
 }
 
 /** Splits stories over `max` articles: the first `max` are compared, the others stand alone. */
@@ -266,12 +274,14 @@ export function compareStories(
     if (keep) prepared[i] = d;
   });
 
-  // Stories. With a reference, every article is measured against it: one story.
-  const referenceIndex = options.reference === undefined ? -1 : articles.findIndex((a) => a.id === options.reference);
-  const grouped = referenceIndex >= 0 ? [articles.map((_, i) => i)] : groupStories(features, options.stories ?? {});
+  // Stories. With references, every article is measured against them: one story.
+  const referenceIds = referencesOf(options) as string[];
+  const referenceIndices = referenceIds.map((id) => articles.findIndex((a) => a.id === id));
+  const referenced = referenceIndices.length > 0;
+  const grouped = referenced ? [articles.map((_, i) => i)] : groupStories(features, options.stories ?? {});
   features.length = 0;
   // Sentences that recur across stories are stock: boilerplate, never wire.
-  const stock = referenceIndex >= 0 ? new Set<number>() : stockSentences(keys, grouped);
+  const stock = referenced ? new Set<number>() : stockSentences(keys, grouped);
   const capped = capStories(grouped, o.maxArticlesPerStory);
   for (const i of capped.cut)
     limits.push({ limit: 'maxArticlesPerStory', document: articles[i]!.id, value: o.maxArticlesPerStory, message: limitMessage('maxArticlesPerStory', o.maxArticlesPerStory) });
@@ -281,8 +291,8 @@ export function compareStories(
   // Alignment and report, story by story, as the parts are read: each story is a task of plain
   // data (its articles, their template lines and stock sentences), run here or in a worker.
   const context: StoryContext = {
-    referenceIndex,
-    referenceId: referenceIndex >= 0 ? articles[referenceIndex]!.id : null,
+    referenceIndices,
+    referenceIds,
     settings,
     creditedWireShare: o.creditedWireShare,
     thresholds,
@@ -374,8 +384,9 @@ export function groupArticles(input: readonly Article[], options: Pick<CompareOp
 
 /** What every story of one comparison shares (plain data: it goes to workers as it is). */
 export interface StoryContext {
-  readonly referenceIndex: number;
-  readonly referenceId: string | null;
+  /** Input places of the named references, in the order given (empty: none). */
+  readonly referenceIndices: readonly number[];
+  readonly referenceIds: readonly string[];
   readonly settings: PrepareSettings;
   readonly creditedWireShare: number;
   readonly thresholds: VerdictThresholds;
@@ -423,7 +434,7 @@ export function runStoryTask(task: StoryTask, context: StoryContext, kept: (i: n
   if (storyId !== null) {
     aligned = alignStory(storyId, storyDocs, {
       agency,
-      referenceIndex: context.referenceIndex,
+      referenceIndices: context.referenceIndices,
       creditedWireShare: context.creditedWireShare,
       links: context.links,
       lowerSeen: context.lowerSeen,
@@ -433,13 +444,14 @@ export function runStoryTask(task: StoryTask, context: StoryContext, kept: (i: n
       id: storyId,
       documents: storyDocs.map((d) => d.article.id),
       agency,
-      reference: context.referenceId,
+      reference: context.referenceIds[0] ?? null,
+      references: [...context.referenceIds],
       wire: aligned.wireIds,
       ...buildStoryVersions(storyId, aligned),
     };
   }
   const documents = storyDocs.map((d, k) => {
-    const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, context.thresholds, d.index === context.referenceIndex);
+    const r = buildDocumentReport(d, storyId, agency ?? majorityAgency([d]), aligned, context.thresholds, context.referenceIndices.includes(d.index));
     if (d.article.format === 'html') r.text = d.text;
     const w = task.docs[k]!.warnings;
     if (w.length > 0) r.warnings = [...w];

@@ -165,8 +165,10 @@ export interface CompareOptions {
   /**
    * Id of the article that is the wire copy: everything is measured against it. Without it the
    * wire text is reconstructed from passages two or more outlets share (or credited in-text).
+   * Several ids: the agency's takes of the story (a first take, write-throughs), each a version;
+   * every outlet is measured against the take it follows.
    */
-  reference?: string;
+  reference?: string | readonly string[];
   /** Chrome stage options (extra phrases and patterns, learned template lines). */
   chrome?: ChromeOptions;
   /** Story grouping thresholds. */
@@ -397,14 +399,17 @@ export interface ReportStory {
   documents: string[];
   /** Agency most credited across the story, or `null`. */
   agency: string | null;
-  /** Id of the reference document, when one was named. */
+  /** Id of the reference document, when one was named (the first, when several were). */
   reference: string | null;
+  /** Ids of every named reference, in the order given (empty when none). */
+  references: string[];
   /** Wire cluster ids in wire order. */
   wire: string[];
   /**
    * The versions of the wire story the outlets took, when they took more than one (a first take
    * and a write-through): empty otherwise. Read off near-complete reprints that share the lede
-   * and a core but each carry a block of passages the other lacks; never with a reference.
+   * and a core but each carry a block of passages the other lacks; with several references, the
+   * references are the versions (those that carry the same passages are one).
    */
   versions: ReportVersion[];
   /** Wire cluster ids every version has (empty when the story has one version). */

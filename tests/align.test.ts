@@ -5,7 +5,7 @@ import type { Passage } from '../src/document/passage.js';
 import { seed } from './helpers.js';
 import { docs } from './stages.js';
 
-const settings = { agency: 'AFP', referenceIndex: -1, creditedWireShare: 0.5, reprintShare: 0.8, lowerSeen: new Set<string>() };
+const settings = { agency: 'AFP', referenceIndices: [] as number[], creditedWireShare: 0.5, reprintShare: 0.8, lowerSeen: new Set<string>() };
 
 describe('align', () => {
   describe('alignStory', () => {
@@ -35,7 +35,7 @@ describe('align', () => {
 
     it('should take the reference passages as the wire, in the reference order', () => {
       const story = docs([seed('001'), seed('004')]);
-      const a = alignStory('s1', story, { ...settings, referenceIndex: 0 });
+      const a = alignStory('s1', story, { ...settings, referenceIndices: [0] });
       const wire = a.clusters.filter((c) => c.wire);
       expect(wire.every((c) => c.basis === 'reference')).toBe(true);
       expect(wire.map((c) => a.passages[c.canonical]!.index)).toEqual([...wire.map((c) => a.passages[c.canonical]!.index)].sort((x, y) => x - y));

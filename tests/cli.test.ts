@@ -76,6 +76,22 @@ describe('cli', () => {
       expect(out).toContain('(reference 004_61b3294e2d42a59d)');
     });
 
+    it("should take the agency's takes as references, one version each", () => {
+      const { code, out } = run(['compare', corpusDir, '--reference', '001_19e450d8f910d714', '--reference', '004_61b3294e2d42a59d', '--json']);
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as Report;
+      const [story] = report.stories;
+      expect(story!.references).toEqual(['001_19e450d8f910d714', '004_61b3294e2d42a59d']);
+      expect(story!.versions.map((v) => v.documents)).toEqual([['001_19e450d8f910d714'], ['004_61b3294e2d42a59d']]);
+      const doc = (n: string) => report.documents.find((d) => d.id.startsWith(n))!;
+      expect([doc('001').role, doc('004').role]).toEqual(['reference', 'reference']);
+      expect(doc('002').version).toBe(story!.versions[0]!.id);
+      expect(doc('000').version).toBe('mixed');
+      const text = run(['compare', corpusDir, '--reference', '001_19e450d8f910d714', '--reference', '004_61b3294e2d42a59d']).out;
+      expect(text).toContain('(references 001_19e450d8f910d714, 004_61b3294e2d42a59d)');
+      expect(run(['compare', corpusDir, '--reference', '004_61b3294e2d42a59d', '--reference', '004_61b3294e2d42a59d']).err).toContain('--reference names an article twice');
+    });
+
     it('should read JSON Lines from stdin with -', () => {
       const lines = [seed('001'), seed('004')].map((a) => JSON.stringify({ id: a.id, text: a.text, outlet: 'x' })).join('\n');
       const { code, out } = run(['compare', '-', '--json'], lines + '\n');

@@ -68,7 +68,7 @@ describe('cluster', () => {
   describe('referenceClusters', () => {
     it('should make every reference passage a cluster with its own text as canonical', () => {
       const passages = story([wire, outlet]);
-      const clusters = referenceClusters(passages, linkPassages(passages), 0);
+      const clusters = referenceClusters(passages, linkPassages(passages), [0]);
       expect(clusters.map((c) => c.canonical).slice(0, 3)).toEqual([0, 1, 2]);
       expect(clusters[0]!.members).toEqual([0, 3]);
       expect(clusters[2]!.members).toEqual([2]);

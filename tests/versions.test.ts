@@ -88,3 +88,72 @@ describe('wire versions', () => {
     }
   });
 });
+
+describe('wire versions from several references (the agency\'s takes)', () => {
+  /** Each generated story compared alone, its takes named as the references; scores pooled. */
+  function pooled(takes: number) {
+    let outlets = 0;
+    let right = 0;
+    let cuts = 0;
+    let falseCuts = 0;
+    let numberChanges = 0;
+    let versioned = 0;
+    let stories = 0;
+    for (const seed of [3, 8, 9, 11]) {
+      const gen = generateCorpus({ stories: 12, outletsPerStory: 6, unrelated: 0, seed, versions: takes });
+      for (const story of new Set(gen.map((a) => a.story))) {
+        const articles = gen.filter((a) => a.story === story);
+        const takeIds = articles.filter((a) => a.wire).map((a) => a.id);
+        const r = compareArticles(
+          articles.map((a) => ({ id: a.id, text: a.text })),
+          { reference: takeIds },
+        );
+        stories++;
+        if (r.stories[0]!.versions.length === takes) versioned++;
+        expect(r.stories[0]!.references).toEqual(takeIds);
+        // The takes are references: no verdict, each the anchor of its own version.
+        for (const id of takeIds) expect(r.documents.find((d) => d.id === id)!.role).toBe('reference');
+        const s = scoreVersions(r, articles);
+        outlets += s.outlets;
+        right += s.accuracy * s.outlets;
+        cuts += s.cuts;
+        falseCuts += s.falseCuts * s.cuts;
+        numberChanges += s.numberChangesOnUnchanged;
+      }
+    }
+    return { accuracy: right / outlets, falseCuts: falseCuts / cuts, numberChanges, versioned, stories };
+  }
+
+  it('should take two takes as two versions: version right for ≥ 0.95 of outlets, no false cut, no number change of the agency\'s charged to an outlet', () => {
+    const s = pooled(2);
+    expect(s.versioned).toBe(s.stories);
+    expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(s.falseCuts).toBeLessThanOrEqual(0.02);
+    expect(s.numberChanges).toBe(0);
+  });
+
+  it('should do the same with three takes', () => {
+    const s = pooled(3);
+    expect(s.versioned).toBe(s.stories);
+    expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(s.falseCuts).toBeLessThanOrEqual(0.02);
+    expect(s.numberChanges).toBe(0);
+  });
+
+  it('should make one version of takes that carry the same passages, and keep one reference as before', () => {
+    const gen = generateCorpus({ stories: 1, outletsPerStory: 4, unrelated: 0, seed: 3 });
+    const wire = gen.find((a) => a.wire)!;
+    const articles = [...gen.map((a) => ({ id: a.id, text: a.text })), { id: 'wire-again', text: wire.text }];
+    const two = compareArticles(articles, { reference: [wire.id, 'wire-again'] });
+    const one = compareArticles(articles, { reference: wire.id });
+    expect(two.stories[0]!.versions).toEqual([]);
+    expect(two.stories[0]!.references).toEqual([wire.id, 'wire-again']);
+    expect(one.stories[0]!.references).toEqual([wire.id]);
+    // The outlets' verdicts and cuts do not depend on a second copy of the same take.
+    const outlets = (r: Report) => r.documents.filter((d) => d.role === 'outlet' && d.id !== 'wire-again').map((d) => [d.id, d.verdict, d.derivedShare, d.cut.length]);
+    expect(outlets(two)).toEqual(outlets(one));
+    expect(() => compareArticles(articles, { reference: [wire.id, wire.id] })).toThrow(/names an article twice/);
+    expect(() => compareArticles(articles, { reference: [] })).toThrow(/non-empty array/);
+    expect(() => compareArticles(articles, { reference: [wire.id, 'nope'] })).toThrow(/nope/);
+  });
+});

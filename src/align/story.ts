@@ -16,7 +16,7 @@ import type { Passage } from '../document/passage.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
 import { consensusOrder } from './order.js';
-import { findVersions, type StoryVersions } from './versions.js';
+import { findVersions, referenceVersions, type StoryVersions } from './versions.js';
 
 /** A cluster of the story with its id, role and wire position. */
 export interface StoryCluster extends RawCluster {
@@ -41,7 +41,7 @@ export interface StoryAlignment {
   wireIds: string[];
   /** The clusters as the report shows them. */
   reportClusters: ReportCluster[];
-  /** The story's wire versions, when outlets took more than one (never with a reference). */
+  /** The story's wire versions, when outlets took more than one (with references: the references). */
   versions: StoryVersions | null;
   /** Wire clusters whose text differs from one version to the next that has it. */
   versionDifferences: Array<{ cluster: number; from: number; to: number; changes: PassageDiff['changes'] }>;
@@ -52,7 +52,8 @@ export interface AlignSettings {
   /** The story's agency, or `null`. */
   readonly agency: string | null;
   /** Input index of the reference document, or -1. */
-  readonly referenceIndex: number;
+  /** Input indices of the named references, in the order named (empty: the wire is reconstructed). */
+  readonly referenceIndices: readonly number[];
   /** Share of shared wire sentences that makes a credited outlet a reprint. */
   readonly creditedWireShare: number;
   /** Link thresholds. */
@@ -77,7 +78,8 @@ function isSentence(text: string, p: Passage): boolean {
  * @returns Clusters, wire order and diffs.
  */
 export function alignStory(storyId: string, storyDocs: readonly Doc[], settings: AlignSettings): StoryAlignment {
-  const { agency, referenceIndex, creditedWireShare } = settings;
+  const { agency, referenceIndices, creditedWireShare } = settings;
+  const referenced = referenceIndices.length > 0;
   const passages: Passage[] = [];
   const docOf: Doc[] = [];
   const passageIndex = new Map<Doc, number>();
@@ -95,8 +97,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   const firstOf = firstCopies(passages);
   const distinct = passages.map((_, g) => g).filter((g) => firstOf[g] === g);
   const links =
-    referenceIndex >= 0
-      ? referenceLinks(storyDocs, passages, passageIndex, referenceIndex, linkOptions, firstOf)
+    referenced
+      ? referenceLinks(storyDocs, passages, passageIndex, referenceIndices, linkOptions, firstOf)
       : linkPassages(
           distinct.map((g) => passages[g]!),
           linkOptions,
@@ -108,9 +110,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   let raw: RawCluster[];
   const basis: Array<ReportCluster['basis']> = [];
-  if (referenceIndex >= 0) {
-    raw = referenceClusters(passages, links, referenceIndex);
-    for (const c of raw) basis.push(passages[c.canonical]!.doc === referenceIndex ? 'reference' : null);
+  if (referenced) {
+    raw = referenceClusters(passages, links, referenceIndices);
+    for (const c of raw) basis.push(referenceIndices.includes(passages[c.canonical]!.doc) ? 'reference' : null);
   } else {
     raw = clusterLinkedPassages(passages, links);
     for (const c of raw) {
@@ -146,9 +148,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   const keptBasis = basis.filter((_, k) => keepCluster[k]);
   const keptWire = wireFlags.filter((_, k) => keepCluster[k]);
 
-  // Wire order: the reference's order, or the consensus of the outlets' orders.
+  // Wire order: the reference's order, or the consensus of the takes' (or the outlets') orders.
   const order =
-    referenceIndex >= 0
+    referenceIndices.length === 1
       ? raw
           .map((_, k) => k)
           .sort((x, y) => (keptWire[y]! ? 1 : 0) - (keptWire[x]! ? 1 : 0) || passages[raw[x]!.canonical]!.index - passages[raw[y]!.canonical]!.index || x - y)
@@ -170,7 +172,15 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  const versions = referenceIndex >= 0 ? null : findVersions({ docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare });
+  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare };
+  const versions = !referenced
+    ? findVersions(versionInput)
+    : referenceIndices.length >= 2
+      ? referenceVersions(
+          referenceIndices.map((i) => storyDocs.find((d) => d.index === i)!),
+          versionInput,
+        )
+      : null;
   // A version's text of a passage: the wording most of its reprints give (the first reprint's on a tie).
   const versionCanonical = new Map<number, number[]>();
   if (versions !== null)
@@ -291,32 +301,35 @@ function referenceLinks(
   storyDocs: readonly Doc[],
   passages: readonly Passage[],
   passageIndex: ReadonlyMap<Doc, number>,
-  referenceIndex: number,
+  referenceIndices: readonly number[],
   options: Required<LinkOptions>,
   firstOf: readonly number[],
 ): PassageLink[] {
-  const reference = storyDocs.find((d) => d.index === referenceIndex)!;
+  const references = referenceIndices.map((i) => storyDocs.find((d) => d.index === i)!);
   const distinctOf = (d: Doc): number[] => {
     const base = passageIndex.get(d)!;
     return d.passages.map((_, i) => base + i).filter((g) => firstOf[g] === g);
   };
-  const refPassages = distinctOf(reference);
   const out: PassageLink[] = [];
-  for (const d of storyDocs) {
-    if (d === reference) continue;
-    const globals = [...refPassages, ...distinctOf(d)];
-    for (const l of linkPassages(
-      globals.map((g) => passages[g]!),
-      options,
-    )) {
-      const a = globals[l.a]!;
-      const b = globals[l.b]!;
-      // Only reference ↔ outlet links: repeats inside one outlet come from the full run.
-      if ((passages[a]!.doc === referenceIndex) === (passages[b]!.doc === referenceIndex)) continue;
-      out.push({ ...l, a: Math.min(a, b), b: Math.max(a, b) });
+  // Each document with each reference alone (and the takes with each other): links between the two only.
+  references.forEach((reference, r) => {
+    const refPassages = distinctOf(reference);
+    for (const d of storyDocs) {
+      if (d === reference || references.indexOf(d) > r) continue;
+      const globals = [...refPassages, ...distinctOf(d)];
+      for (const l of linkPassages(
+        globals.map((g) => passages[g]!),
+        options,
+      )) {
+        const a = globals[l.a]!;
+        const b = globals[l.b]!;
+        // Only reference ↔ document links: repeats inside one document come from the full run.
+        if ((passages[a]!.doc === reference.index) === (passages[b]!.doc === reference.index)) continue;
+        out.push({ ...l, a: Math.min(a, b), b: Math.max(a, b) });
+      }
     }
-  }
-  const others = storyDocs.filter((d) => d !== reference);
+  });
+  const others = storyDocs.filter((d) => !references.includes(d));
   if (others.length >= 2) {
     const offsets = others.flatMap(distinctOf);
     for (const l of linkPassages(

@@ -205,14 +205,26 @@ export function findVersions(input: VersionInput): StoryVersions | null {
   const firstIndex = (v: { anchors: Carried[] }): number => Math.min(...v.anchors.map((a) => a.doc.index));
   versions = versions.sort((a, b) => (timed && firstTime(a) !== firstTime(b) ? (firstTime(a)! < firstTime(b)! ? -1 : 1) : 0) || firstIndex(a) - firstIndex(b));
 
+  return place(
+    all.map((x) => x.carried),
+    versions.map((v) => ({ anchors: v.anchors.map((a) => a.doc), clusters: v.clusters })),
+    input,
+  );
+}
+
+/**
+ * Places every document in the versions: its version (its own, for a version's anchor), the
+ * evidence, and the passages it answers for.
+ */
+function place(all: readonly Carried[], versions: readonly WireVersion[], input: VersionInput): StoryVersions {
   const core = new Set([...versions[0]!.clusters].filter((k) => versions.every((v) => v.clusters.has(k))));
   const inSome = new Set(versions.flatMap((v) => [...v.clusters]));
   const anchorOf = new Map<Doc, number>();
-  versions.forEach((v, i) => v.anchors.forEach((a) => anchorOf.set(a.doc, i)));
+  versions.forEach((v, i) => v.anchors.forEach((a) => anchorOf.set(a, i)));
   // Wire passages no reprint carries belong to no known version: every outlet answers for them.
   const unplaced = [...new Set(input.wireOf.flat())].filter((k) => !inSome.has(k));
   const ofDocument = new Map<Doc, DocumentVersion>();
-  for (const { carried } of all) {
+  for (const carried of all) {
     const found = follows(carried, versions);
     const anchored = anchorOf.get(carried.doc);
     const version = anchored ?? found.version;
@@ -223,9 +235,25 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     else scope = [...versions[found.consistent[0]!]!.clusters].filter((k) => found.consistent.every((i) => versions[i]!.clusters.has(k)));
     ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...unplaced]) });
   }
-  return {
-    versions: versions.map((v) => ({ anchors: v.anchors.map((a) => a.doc), clusters: v.clusters })),
-    core,
-    ofDocument,
-  };
+  return { versions, core, ofDocument };
+}
+
+/**
+ * The versions of a story measured against several references (the agency's takes): each
+ * reference is a version, and references that carry the same passages are one.
+ *
+ * @param references - The reference documents, in the order named.
+ * @param input - The story's documents, passages and wire membership.
+ * @returns The versions and each document's, or `null` when the takes carry the same passages.
+ */
+export function referenceVersions(references: readonly Doc[], input: VersionInput): StoryVersions | null {
+  const all = input.docs.map((d) => carriedBy(d, input).carried);
+  const versions: Array<{ anchors: Doc[]; clusters: ReadonlySet<number> }> = [];
+  for (const r of references) {
+    const set = all.find((c) => c.doc === r)!.set;
+    const same = versions.find((v) => v.clusters.size === set.size && [...set].every((k) => v.clusters.has(k)));
+    if (same !== undefined) same.anchors.push(r);
+    else versions.push({ anchors: [r], clusters: set });
+  }
+  return versions.length < 2 ? null : place(all, versions, input);
 }

@@ -1,7 +1,7 @@
 /**
  * `wiretrace compare`: inputs → `compareArticles` → the text, JSON or HTML report.
  *
- *   wiretrace compare PATH... [--reference ID] [--json | --format text|json] [--color|--no-color]
+ *   wiretrace compare PATH... [--reference ID]... [--json | --format text|json] [--color|--no-color]
  *
  * PATH is a .txt file, a folder (every .txt in it), or `-` for JSON Lines on standard input
  * ({"id": …, "text": …, "outlet"?: …} per line).
@@ -31,7 +31,9 @@ PATH        a .txt or .html file (its id is the file name without extension), a 
             {"id": "...", "text": "..."} or {"id": "...", "html": "..."} per line
 
 Options:
-  --reference ID   measure every article against article ID (the wire copy)
+  --reference ID   measure every article against article ID (the wire copy); give it again
+                   for each of the agency's takes of the story: each is a version, and
+                   every outlet is measured against the take it follows
   --chrome-from DIR  learn a site's template lines (footers, share bars) from other
                    articles of that site in DIR; may be repeated
   --json           write the JSON report (schema wiretrace/report@2)
@@ -76,7 +78,7 @@ export function runCompareCli(io: CliIo): number | Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        reference: { type: 'string' },
+        reference: { type: 'string', multiple: true },
         'chrome-from': { type: 'string', multiple: true },
         html: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -128,9 +130,11 @@ export function runCompareCli(io: CliIo): number | Promise<number> {
     }
     if (loaded.articles.length === 1 && !quiet)
       io.stderr('wiretrace: warning: only one article was read: give two or more to compare, or name the wire copy with --reference\n');
-    const reference = values.reference;
-    if (reference !== undefined && !loaded.articles.some((a) => a.id === reference))
-      throw new UsageError(`--reference ${JSON.stringify(reference)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
+    const references = values.reference ?? [];
+    for (const r of references)
+      if (!loaded.articles.some((a) => a.id === r)) throw new UsageError(`--reference ${JSON.stringify(r)} is not one of the articles read (${loaded.articles.map((a) => a.id).join(', ')})`);
+    if (new Set(references).size !== references.length) throw new UsageError(`--reference names an article twice (${references.join(', ')})`);
+    const reference = references.length === 0 ? undefined : references.length === 1 ? references[0]! : references;
     // Template lines learned from other articles of the same site(s).
     const { learned, errors: siteErrors } = learnSiteChrome(values['chrome-from'] ?? [], io);
     loaded.errors.push(...siteErrors);

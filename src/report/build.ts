@@ -167,3 +167,14 @@ export function buildStoryVersions(storyId: string, story: StoryAlignment): Pick
     })),
   };
 }
+
+/**
+ * A story's named references, in the order named (a report written before `references` existed
+ * names at most one, in `reference`).
+ *
+ * @param story - A story of a report.
+ * @returns The reference ids (empty when the wire was reconstructed).
+ */
+export function storyReferences(story: Pick<ReportStory, 'reference' | 'references'>): readonly string[] {
+  return (story as { references?: string[] }).references ?? (story.reference !== null ? [story.reference] : []);
+}

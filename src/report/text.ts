@@ -7,6 +7,7 @@
 
 import { renderDiffParts } from '../diff/render.js';
 import { assertReport, checkOptions } from '../errors.js';
+import { storyReferences } from './build.js';
 import type { Article, DocumentReport, Report, ReportCluster } from '../types.js';
 
 /** Options of {@link formatReport}. */
@@ -73,7 +74,8 @@ export function formatReport(report: Report, articles: readonly Article[], optio
   line(c.bold(`wiretrace report: ${report.documents.length} document${report.documents.length === 1 ? '' : 's'}, ${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'}`));
   for (const story of report.stories) {
     line();
-    const basis = story.reference !== null ? `reference ${sanitize(story.reference)}` : 'reconstructed from the outlets';
+    const refs = storyReferences(story);
+    const basis = refs.length === 1 ? `reference ${sanitize(refs[0]!)}` : refs.length > 1 ? `references ${refs.map(sanitize).join(', ')}` : 'reconstructed from the outlets';
     line(c.bold(`Story ${story.id}`) + ` — ${story.documents.length} documents, agency ${story.agency ?? 'not credited'}, wire text of ${story.wire.length} passage${story.wire.length === 1 ? '' : 's'} (${basis})`);
     for (const id of story.wire) {
       const k = clusters.get(id)!;

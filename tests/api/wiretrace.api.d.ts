@@ -46,7 +46,7 @@ interface Article {
     publishedAt?: string;
 }
 interface CompareOptions {
-    reference?: string;
+    reference?: string | readonly string[];
     chrome?: ChromeOptions;
     stories?: StoryOptions;
     links?: LinkOptions;
@@ -149,6 +149,7 @@ interface ReportStory {
     documents: string[];
     agency: string | null;
     reference: string | null;
+    references: string[];
     wire: string[];
     versions: ReportVersion[];
     core: string[];
