@@ -263,6 +263,28 @@ describe('feed', () => {
     await checkSplitByStock(await openLmdbWireStore(tempDir()));
   });
 
+  it("should group as compare does with the template lines it learns from one outlet's articles (a footer is no glue)", async () => {
+    // Two stories from one outlet, each with the outlet's long footer: compare learns the footer
+    // from the outlet's articles, so it glues nothing; the feed groups with the same lines.
+    const footer = [
+      'Planet Media Group newsroom',
+      '12 Harbour Road, Millbrook',
+      'Letters to the Millbrook editor',
+      'Subscribe to the Planet print edition',
+      'Advertise with the Daily Planet',
+      'Careers at Planet Media Group',
+      'Millbrook weather and tides',
+    ].join('\n');
+    const pool = generateCorpus({ stories: 3, outletsPerStory: 2, unrelated: 0, sentencesPerStory: 8, seed: 21 });
+    const arrivals = ['st0-o0', 'st1-o1'].map((id) => ({ id, text: `${pool.find((a) => a.id === id)!.text}\n\n${footer}`, outlet: 'Daily Planet' }));
+    expect(compareArticles(arrivals).stories).toHaveLength(0);
+    // Without the outlet, nothing is learned and the footer glues them: the case is a real one.
+    expect(compareArticles(arrivals.map(({ outlet: _, ...a }) => a)).stories.length).toBeGreaterThan(0);
+    const index = createWireIndex({ now: () => Date.parse('2023-09-20T12:00:00Z') });
+    for (const a of arrivals) await index.add(a);
+    expect(partition(await index.list())).toEqual([['st0-o0'], ['st1-o1']]);
+  });
+
   it('should split a story when the article that held it together is removed', async () => {
     await checkSplitOnRemove(new MemoryWireStore());
     await checkSplitOnRemove(new FileWireStore(tempDir()));

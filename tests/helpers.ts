@@ -89,7 +89,7 @@ export function realisticFeed(articles: readonly FeedArticle[]): FeedArticle[] {
 export function parityPool(): FeedArticle[] {
   return [
     ...seeds().map((a) => ({ id: a.id, text: a.text })),
-    ...generateCorpus({ stories: 5, outletsPerStory: 4, unrelated: 4, sentencesPerStory: 10, seed: 77, realistic: true }).map((a) => ({ id: a.id, text: a.text })),
+    ...generateCorpus({ stories: 5, outletsPerStory: 4, unrelated: 4, sentencesPerStory: 10, seed: 77, realistic: true }).map((a) => ({ id: a.id, text: a.text, outlet: a.outlet })),
   ];
 }
 
@@ -114,6 +114,8 @@ export async function checkFeedParity(open: () => Promise<WireStore>, pool: read
             article: {
               id: p.brief ? `${a.id}-brief` : a.id,
               text: (p.brief ? a.text!.split('\n\n').slice(0, 2).join('\n\n') : a.text!) + (p.dress < stock.length ? `\n\n${stock[p.dress]}` : ''),
+              // The outlet too: compare and the feed then learn each outlet's template lines.
+              ...(a.outlet !== undefined ? { outlet: a.outlet } : {}),
             },
           }))
           .sort((x, y) => x.key - y.key)

@@ -12,6 +12,7 @@
 
 import { checkStageOptions, compareArticles, defaultCompareOptions, groupArticles, type KnownFeatures } from '../compare.js';
 import { prepareDocument, storyDocument, type Doc, type StoryDocument } from '../document/document.js';
+import { normalizeKey } from '../normalize/normalize.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
 import type { Article, Report } from '../types.js';
@@ -106,13 +107,19 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   };
   // Grouping as compare groups: each article's story features with the template lines its
   // group teaches (usually the same from one arrival to the next), kept as documents are.
-  const baseLearned = [...(chrome?.learned ?? [])].sort().join('\n');
+  const baseSet = chrome?.learned ?? new Set<string>();
+  const baseLearned = [...baseSet].sort().join('\n');
   const features = new Map<string, { text: string; learned: string; f: StoryDocument }>();
   const known: KnownFeatures = (article, learned, settings) => {
     const sig = [...learned].sort().join('\n');
     const kept = features.get(article.id);
     if (kept !== undefined && kept.text === article.text && kept.learned === sig) return kept.f;
-    const f = storyDocument(sig === baseLearned ? documentOf(article) : prepareDocument(article, 0, learned, settings));
+    // A learned line can only mark a line or sentence of the article as chrome if its normalised
+    // text holds it: without one, the document is the one prepared without those lines.
+    const extra = sig === baseLearned ? [] : [...learned].filter((l) => !baseSet.has(l));
+    const norm = extra.length === 0 ? '' : normalizeKey(article.text);
+    const d = extra.some((l) => norm.includes(l)) ? prepareDocument(article, 0, learned, settings) : documentOf(article);
+    const f = storyDocument(d);
     if (features.size >= 2_000) features.delete(features.keys().next().value!);
     features.set(article.id, { text: article.text, learned: sig, f });
     return f;
