@@ -124,16 +124,8 @@ describe('wire versions from several references (the agency\'s takes)', () => {
     return { accuracy: right / outlets, falseCuts: falseCuts / cuts, numberChanges, versioned, stories };
   }
 
-  it('should take two takes as two versions: version right for ≥ 0.95 of outlets, no false cut, no number change of the agency\'s charged to an outlet', () => {
-    const s = pooled(2);
-    expect(s.versioned).toBe(s.stories);
-    expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(s.falseCuts).toBeLessThanOrEqual(0.02);
-    expect(s.numberChanges).toBe(0);
-  });
-
-  it('should do the same with three takes', () => {
-    const s = pooled(3);
+  it.each([2, 3])("should take %i takes as as many versions: version right for ≥ 0.95 of outlets, no false cut, no number change of the agency's charged to an outlet", (takes) => {
+    const s = pooled(takes);
     expect(s.versioned).toBe(s.stories);
     expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(s.falseCuts).toBeLessThanOrEqual(0.02);
