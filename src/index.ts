@@ -60,7 +60,7 @@ export type { HtmlOptions } from './report/html.js';
 export type { ExtractedArticle } from './extract/extract.js';
 export type { LearnChromeOptions } from './chrome/chrome.js';
 export type { FeedArticle, IndexResult, IndexStats, WireIndex, WireIndexOptions } from './feed/types.js';
-export type { StoreStats, StoredArticle, WireStore } from './feed/stores/store.js';
+export type { StoreStats, StoredArticle, StoryMove, WireStore } from './feed/stores/store.js';
 export type { RedisStoreOptions } from './feed/stores/redis.js';
 export type { FileStoreOptions } from './feed/stores/file.js';
 export type { LmdbStoreOptions } from './feed/stores/lmdb.js';

@@ -285,6 +285,20 @@ describe('feed', () => {
     expect(partition(await index.list())).toEqual([['st0-o0'], ['st1-o1']]);
   });
 
+  it('should write an arrival and the articles it moves as one journal line: cut short, neither is kept', async () => {
+    const dir = tempDir();
+    await checkSplitByStock(new FileWireStore(dir));
+    const journal = join(dir, 'journal.jsonl');
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n');
+    // The third arrival moved st1-o2 out of the story, in the same line.
+    expect(lines.at(-1)).toContain('"moves":[{"into"');
+    writeFileSync(journal, [...lines.slice(0, -1), lines.at(-1)!.slice(0, 100)].join('\n'));
+    const store = new FileWireStore(dir);
+    expect(store.recovered).toBe(1);
+    expect(partition(await createWireIndex({ store }).list())).toEqual([['st0-o1', 'st1-o2']]);
+    await store.close();
+  });
+
   it('should split a story when the article that held it together is removed', async () => {
     await checkSplitOnRemove(new MemoryWireStore());
     await checkSplitOnRemove(new FileWireStore(tempDir()));

@@ -19,7 +19,7 @@ import type { Article, Report } from '../types.js';
 import { evaluateArticle, type ResultBase } from './evaluate.js';
 import { metadata, prepareFeedArticle, prepareFeedDocument, storedArticle, type FeedDocument } from './intake.js';
 import { MemoryWireStore } from './stores/memory.js';
-import type { StoredArticle } from './stores/store.js';
+import type { StoredArticle, StoryMove } from './stores/store.js';
 import type { IndexResult, WireIndex, WireIndexOptions } from './types.js';
 
 const DAY = 86_400_000;
@@ -151,9 +151,10 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     });
   };
 
-  /** Moves stored articles into their groups' stories (new stories allocated); returns the names. */
-  const settle = async (groups: ReturnType<typeof regroup>, fresh: string, skip?: string): Promise<string[]> => {
+  /** The groups' story names (new stories allocated) and the stored articles that must move to them. */
+  const settle = async (groups: ReturnType<typeof regroup>, fresh: string, skip?: string): Promise<{ names: string[]; moves: StoryMove[] }> => {
     const names: string[] = [];
+    const moves: StoryMove[] = [];
     let freshUsed = false;
     for (const g of groups) {
       let name = g.story;
@@ -164,9 +165,9 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       names.push(name);
       const moving: string[] = [];
       for (const id of g.ids) if (id !== skip && (await store.get(id))?.story !== name) moving.push(id);
-      if (moving.length > 0) await store.move(name, moving);
+      if (moving.length > 0) moves.push({ into: name, ids: moving });
     }
-    return names;
+    return { names, moves };
   };
 
   /** The stored articles of these stories. */
@@ -244,7 +245,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         const affected = revise ? members.map((m) => m.id) : [];
         const before = new Map<string, IndexResult | undefined>();
         for (const id of affected) before.set(id, await reevaluate(id));
-        const names = await settle(groups, fresh, p.article.id);
+        const { names, moves } = await settle(groups, fresh, p.article.id);
         const own = groups.findIndex((g) => g.arrival);
         const story = names[own]!;
         const joined = new Set(groups[own]!.ids);
@@ -258,7 +259,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           seq,
           buckets: p.buckets,
           trigrams: Array.from(p.trigrams),
-        });
+        }, moves);
         remember(p.article.id, p.doc);
         const result = await evaluate(p, story, { id: p.article.id, story, newStory: groups[own]!.story === null, merged, alreadyIndexed: false });
         if (!revise) return result;
@@ -294,7 +295,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         if (gone === undefined) return false;
         // The article may have been all that held its story together: what is left is grouped again.
         const groups = regroup(await membersOf([gone.story]));
-        if (groups.length > 1) await settle(groups, (await store.allocate()).story);
+        if (groups.length > 1) for (const m of (await settle(groups, (await store.allocate()).story)).moves) await store.move(m.into, m.ids);
         return true;
       });
     },

@@ -227,6 +227,10 @@ interface StoredArticle {
     buckets: number[];
     trigrams: number[];
 }
+interface StoryMove {
+    readonly into: string;
+    readonly ids: readonly string[];
+}
 interface StoreStats {
     articles: number;
     stories: number;
@@ -234,7 +238,7 @@ interface StoreStats {
 interface WireStore {
     readonly kind: string;
     get(id: string): Promise<StoredArticle | undefined>;
-    put(article: StoredArticle): Promise<void>;
+    put(article: StoredArticle, moves?: readonly StoryMove[]): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
@@ -340,7 +344,7 @@ declare class MemoryWireStore implements WireStore {
     protected nextSeq: number;
     private readonly mutex;
     get(id: string): Promise<StoredArticle | undefined>;
-    put(article: StoredArticle): Promise<void>;
+    put(article: StoredArticle, moves?: readonly StoryMove[]): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
@@ -369,7 +373,7 @@ declare class FileWireStore extends MemoryWireStore {
     private replay;
     private append;
     protected writeAll(data: Buffer): void;
-    put(article: StoredArticle): Promise<void>;
+    put(article: StoredArticle, moves?: readonly StoryMove[]): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     move(into: string, ids: readonly string[]): Promise<void>;
     close(): Promise<void>;
@@ -398,12 +402,13 @@ declare class LmdbWireStore implements WireStore {
     private write;
     private erase;
     get(id: string): Promise<StoredArticle | undefined>;
-    put(article: StoredArticle): Promise<void>;
+    put(article: StoredArticle, moves?: readonly StoryMove[]): Promise<void>;
     delete(id: string): Promise<StoredArticle | undefined>;
     candidates(buckets: readonly number[]): Promise<string[]>;
     story(storyId: string): Promise<string[]>;
     stories(): Promise<string[]>;
     move(into: string, ids: readonly string[]): Promise<void>;
+    private moveSync;
     allocate(): Promise<{
         story: string;
         seq: number;
@@ -595,4 +600,4 @@ declare function optimalBands(threshold: number, numPerm: number, weights?: read
 declare function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare function containment(a: ArrayLike<number>, b: ArrayLike<number>): number;
 declare const VERSION = "0.1.0";
-export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type ReportVersion, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type SketchBatch, type SketchOptions, type Span, type StoreStats, type StoredArticle, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type VersionDifference, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, sketchTexts, toOriginalSpan, toShingleSet, tokenizeWords };
+export { type Article, type Attribution, type ChangeType, type ChromeOptions, type ChromePattern, type ChromePhrase, type ChromeReason, type ClusterMember, type CompareOptions, type DiffPart, type DocumentCounts, type DocumentReport, type ExtractedArticle, type FeedArticle, type FileStoreOptions, FileWireStore, type FormatOptions, type HtmlOptions, type IndexResult, type IndexStats, type LearnChromeOptions, type LinkOptions, type LmdbStoreOptions, LmdbWireStore, type LshIndex, type LshMatch, type LshOptions, type LshStorage, MemoryStorage, MemoryWireStore, type MinHashOptions, type MinHashSignature, type NormalizedText, type RedisStoreOptions, type Report, type ReportChange, type ReportCluster, type ReportSegment, type ReportStory, type ReportVersion, type SegmentKind, type Sentence, type SerializedLshIndex, type SerializedSignature, type ShingleOptions, type SketchBatch, type SketchOptions, type Span, type StoreStats, type StoredArticle, type StoryMove, type StoryOptions, type Token, VERSION, type Verdict, type VerifyOptions, type VersionDifference, type WireIndex, type WireIndexOptions, type WireStore, compareArticles, computeMinHash, containment, createLshIndex, createWireIndex, defaultCompareOptions, defaultLshOptions, defaultMinHashOptions, defaultShingleOptions, estimateJaccard, extractArticle, formatReport, hashWords, jaccard, learnChrome, normalizeText, openLmdbWireStore, openRedisWireStore, optimalBands, parseLshIndex, parseSignature, renderHtml, segmentParagraphs, segmentSentences, serializeSignature, shingleWords, sketchTexts, toOriginalSpan, toShingleSet, tokenizeWords };

@@ -20,17 +20,23 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { takeLock } from './lock.js';
 import { MemoryWireStore } from './memory.js';
-import type { StoredArticle } from './store.js';
+import type { StoredArticle, StoryMove } from './store.js';
 
 /** Format of the journal this version reads and writes. */
 export const FILE_STORE_FORMAT = 'wiretrace/store@1';
 
 type Op =
-  | { op: 'put'; article: StoredArticle }
+  | { op: 'put'; article: StoredArticle; moves?: StoryMove[] }
   | { op: 'delete'; id: string }
   | { op: 'merge'; into: string; from: string[] }
   | { op: 'move'; into: string; ids: string[] }
   | { op: 'allocate'; story: string; seq: number };
+
+/** Whether a value has the shape of a story move. */
+function isMove(v: unknown): v is StoryMove {
+  const m = v as Record<string, unknown> | null;
+  return m !== null && typeof m === 'object' && typeof m.into === 'string' && Array.isArray(m.ids) && m.ids.every((x) => typeof x === 'string');
+}
 
 /** Whether a checksummed journal value has the shape of an entry. */
 function isOp(v: unknown): v is Op {
@@ -39,13 +45,24 @@ function isOp(v: unknown): v is Op {
   const a = o.article as Record<string, unknown> | undefined;
   switch (o.op) {
     case 'put':
-      return a !== undefined && a !== null && typeof a.id === 'string' && typeof a.story === 'string' && typeof a.text === 'string' && Array.isArray(a.buckets) && Array.isArray(a.trigrams) && typeof a.time === 'number' && typeof a.seq === 'number';
+      return (
+        a !== undefined &&
+        a !== null &&
+        typeof a.id === 'string' &&
+        typeof a.story === 'string' &&
+        typeof a.text === 'string' &&
+        Array.isArray(a.buckets) &&
+        Array.isArray(a.trigrams) &&
+        typeof a.time === 'number' &&
+        typeof a.seq === 'number' &&
+        (o.moves === undefined || (Array.isArray(o.moves) && (o.moves as unknown[]).every(isMove)))
+      );
     case 'delete':
       return typeof o.id === 'string';
     case 'merge':
       return typeof o.into === 'string' && Array.isArray(o.from) && o.from.every((x) => typeof x === 'string');
     case 'move':
-      return typeof o.into === 'string' && Array.isArray(o.ids) && o.ids.every((x) => typeof x === 'string');
+      return isMove(o);
     case 'allocate':
       return typeof o.story === 'string' && typeof o.seq === 'number';
     default:
@@ -170,7 +187,10 @@ export class FileWireStore extends MemoryWireStore {
   }
 
   private replay(op: Op): void {
-    if (op.op === 'put') this.applyPut(op.article);
+    if (op.op === 'put') {
+      this.applyPut(op.article);
+      for (const m of op.moves ?? []) this.applyMove(m.into, m.ids);
+    }
     else if (op.op === 'delete') this.applyDelete(op.id);
     // Journals written before stories could split hold whole-story merges.
     else if (op.op === 'merge') this.applyMove(op.into, op.from.flatMap((s) => this.storyMembers.get(s) ?? []));
@@ -203,9 +223,11 @@ export class FileWireStore extends MemoryWireStore {
     while (off < data.length) off += writeSync(this.fd, data, off);
   }
 
-  override async put(article: StoredArticle): Promise<void> {
-    this.append({ op: 'put', article });
+  override async put(article: StoredArticle, moves: readonly StoryMove[] = []): Promise<void> {
+    // One journal line: a write cut short loses the article and its moves together.
+    this.append(moves.length === 0 ? { op: 'put', article } : { op: 'put', article, moves });
     this.applyPut(article);
+    for (const m of moves) this.applyMove(m.into, m.ids);
   }
 
   override async delete(id: string): Promise<StoredArticle | undefined> {

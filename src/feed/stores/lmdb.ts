@@ -19,7 +19,7 @@ import type { Database, RootDatabase, open as openLmdb } from 'lmdb';
 import { FileWireStore } from './file.js';
 import { withWriteLock, writeLockSync } from './lock.js';
 import { Mutex } from './memory.js';
-import type { StoredArticle, StoreStats, WireStore } from './store.js';
+import type { StoredArticle, StoreStats, StoryMove, WireStore } from './store.js';
 
 /** Format written into the database; another version is refused. */
 export const LMDB_STORE_FORMAT = 'wiretrace/lmdb@1';
@@ -157,8 +157,11 @@ export class LmdbWireStore implements WireStore {
     return this.articles.get(id);
   }
 
-  async put(article: StoredArticle): Promise<void> {
-    await this.root.transaction(() => this.write(article));
+  async put(article: StoredArticle, moves: readonly StoryMove[] = []): Promise<void> {
+    await this.root.transaction(() => {
+      this.write(article);
+      for (const m of moves) this.moveSync(m.into, m.ids);
+    });
     // Acknowledged only once it is on disk, not only in the page cache.
     await this.root.flushed;
   }
@@ -186,17 +189,20 @@ export class LmdbWireStore implements WireStore {
   }
 
   async move(into: string, ids: readonly string[]): Promise<void> {
-    await this.root.transaction(() => {
-      for (const id of ids) {
-        const a = this.articles.get(id);
-        if (a === undefined || a.story === into) continue;
-        this.members.removeSync(a.story, [a.seq, id]);
-        if (!this.members.doesExist(a.story)) this.countStories(-1);
-        if (!this.members.doesExist(into)) this.countStories(1);
-        this.members.putSync(into, [a.seq, id]);
-        this.articles.putSync(id, { ...a, story: into });
-      }
-    });
+    await this.root.transaction(() => this.moveSync(into, ids));
+  }
+
+  /** Moves articles between stories, inside the caller's transaction. */
+  private moveSync(into: string, ids: readonly string[]): void {
+    for (const id of ids) {
+      const a = this.articles.get(id);
+      if (a === undefined || a.story === into) continue;
+      this.members.removeSync(a.story, [a.seq, id]);
+      if (!this.members.doesExist(a.story)) this.countStories(-1);
+      if (!this.members.doesExist(into)) this.countStories(1);
+      this.members.putSync(into, [a.seq, id]);
+      this.articles.putSync(id, { ...a, story: into });
+    }
   }
 
   async allocate(): Promise<{ story: string; seq: number }> {

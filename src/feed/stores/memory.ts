@@ -1,6 +1,6 @@
 /** The in-memory wire store, and the base the on-disk store builds on. */
 
-import type { StoredArticle, StoreStats, WireStore } from './store.js';
+import type { StoredArticle, StoreStats, StoryMove, WireStore } from './store.js';
 
 /** A promise-chain mutex: callers run one at a time, in call order. */
 export class Mutex {
@@ -27,8 +27,9 @@ export class MemoryWireStore implements WireStore {
     return this.articles.get(id);
   }
 
-  async put(article: StoredArticle): Promise<void> {
+  async put(article: StoredArticle, moves: readonly StoryMove[] = []): Promise<void> {
     this.applyPut(article);
+    for (const m of moves) this.applyMove(m.into, m.ids);
   }
 
   async delete(id: string): Promise<StoredArticle | undefined> {

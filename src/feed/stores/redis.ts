@@ -11,7 +11,7 @@
  * A `format` key records the layout version; a store of another version is refused.
  */
 
-import type { StoredArticle, StoreStats, WireStore } from './store.js';
+import type { StoredArticle, StoreStats, StoryMove, WireStore } from './store.js';
 
 /** Layout version of the keys this version reads and writes. */
 export const REDIS_STORE_FORMAT = 'wiretrace/redis-store@1';
@@ -142,7 +142,7 @@ class RedisWireStore implements WireStore {
     return { ...(JSON.parse(body) as Omit<StoredArticle, 'story'>), story };
   }
 
-  async put(a: StoredArticle): Promise<void> {
+  async put(a: StoredArticle, moves: readonly StoryMove[] = []): Promise<void> {
     const h = hex(a.id);
     const { story, ...body } = a;
     // Fencing: the write goes through only if this worker still holds the lock when it lands.
@@ -161,6 +161,8 @@ class RedisWireStore implements WireStore {
     m.sadd!(`${this.p}stories`, story);
     m.sadd!(`${this.p}articles`, h);
     a.buckets.forEach((b, band) => m.sadd!(`${this.p}bucket:${band}:${b}`, h));
+    // The articles its arrival moves, in the same transaction.
+    for (const x of moves) m.eval!(MOVE_SCRIPT, 1, this.token === null ? '' : this.lockKey, this.p, x.into, ...x.ids.map(hex), this.token ?? '');
     const res = await m.exec();
     if (res === null) throw new Error(LOCK_LOST); // the lock changed hands between WATCH and EXEC
     for (const [err] of res) if (err !== null) throw err;

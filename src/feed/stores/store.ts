@@ -26,6 +26,12 @@ export interface StoredArticle {
   trigrams: number[];
 }
 
+/** Stored articles that go to another story (an existing one, or a new id from `allocate`). */
+export interface StoryMove {
+  readonly into: string;
+  readonly ids: readonly string[];
+}
+
 /** Counts a store reports. */
 export interface StoreStats {
   articles: number;
@@ -38,8 +44,11 @@ export interface WireStore {
   readonly kind: string;
   /** An article by id. */
   get(id: string): Promise<StoredArticle | undefined>;
-  /** Stores an article under its story and indexes its buckets: all or nothing. */
-  put(article: StoredArticle): Promise<void>;
+  /**
+   * Stores an article under its story and indexes its buckets, and moves the stored articles
+   * `moves` names into their stories (what its arrival changed): one write, all or nothing.
+   */
+  put(article: StoredArticle, moves?: readonly StoryMove[]): Promise<void>;
   /** Removes an article: all or nothing. Returns it, or `undefined` if absent. */
   delete(id: string): Promise<StoredArticle | undefined>;
   /** Ids of the articles that share at least one bucket with `buckets`. */
