@@ -129,7 +129,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   /**
    * The stories an arrival (or, without one, a story's remaining articles) forms with the stored
    * articles it touches, as compare groups them: each group named by the stored story most of its
-   * articles come from (a story's name goes to one group only), or \`null\` for a new story.
+   * articles come from (a story's name goes to one group only), or `null` for a new story.
    */
   const regroup = (members: readonly StoredArticle[], arrival?: FeedDocument): Array<{ ids: string[]; story: string | null; arrival: boolean }> => {
     const articles = [...members.map(storedArticle), ...(arrival !== undefined ? [arrival.article] : [])];
