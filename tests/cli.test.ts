@@ -85,6 +85,9 @@ describe('cli', () => {
       expect(story!.versions.map((v) => v.documents)).toEqual([['001_19e450d8f910d714'], ['004_61b3294e2d42a59d']]);
       const doc = (n: string) => report.documents.find((d) => d.id.startsWith(n))!;
       expect([doc('001').role, doc('004').role]).toEqual(['reference', 'reference']);
+      // A take is the wire text: none of its passages is a change (001 merges two of 004's
+      // sentences, so 004 has two passages in that cluster; both are its own wording).
+      for (const n of ['001', '004']) expect([doc(n).counts.reworded, doc(n).counts.alteredQuotes, doc(n).counts.verbatim > 15]).toEqual([0, 0, true]);
       expect(doc('002').version).toBe(story!.versions[0]!.id);
       expect(doc('000').version).toBe('mixed');
       const text = run(['compare', corpusDir, '--reference', '001_19e450d8f910d714', '--reference', '004_61b3294e2d42a59d']).out;

@@ -244,7 +244,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   passages.forEach((p, g) => {
     const wireClusters = wireOf[g]!;
     if (wireClusters.length === 0) return;
-    if (wireClusters.some((k) => canonicalFor(k, g) === g)) {
+    // A reference is the wire text: each of its passages is its take's own wording, never a change.
+    if (referenceIndices.includes(p.doc) || wireClusters.some((k) => canonicalFor(k, g) === g)) {
       diffs.set(g, { verbatim: true, similarity: 1, kept: 1, parts: [], changes: [] });
       return;
     }
