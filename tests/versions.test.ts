@@ -55,7 +55,7 @@ describe('wire versions', () => {
     expect(html).toContain('not in its version');
   });
 
-  it('should find the takes of generated write-throughs, with a copy of each take in the folder (false cuts held at today\'s 0.029; the target is 0.02)', () => {
+  it('should find the takes of generated write-throughs, with a copy of each take in the folder: version right for ≥ 0.95 of outlets, ≤ 0.02 of cuts false, no agency change charged to an outlet', () => {
     // Four corpora of 12 two-take stories, 6 outlets each (half on each take), pooled.
     let outlets = 0;
     let right = 0;
@@ -69,19 +69,25 @@ describe('wire versions', () => {
       right += s.accuracy * s.outlets;
       cuts += s.cuts;
       falseCuts += s.falseCuts * s.cuts;
-      // Where the versions are found, the toll the agency updated is a version difference, never
-      // the outlet's number change (in the one story of 48 whose versions are missed, it still is).
+      // The toll the agency updated is a version difference, never the outlet's number change.
       expect(s.numberChangesInVersionedStories).toBe(0);
-      expect(s.numberChangesOnUnchanged).toBeLessThanOrEqual(2);
+      expect(s.numberChangesOnUnchanged).toBe(0);
+      expect(s.storiesWithVersions).toBe(12);
       expect(r.stories.filter((x) => x.versionDifferences.some((d) => d.changes.some((c) => c.type === 'number'))).length).toBe(s.storiesWithVersions);
     }
     expect(right / outlets).toBeGreaterThanOrEqual(0.95);
-    expect(falseCuts / cuts).toBeLessThanOrEqual(0.03);
+    expect(falseCuts / cuts).toBeLessThanOrEqual(0.02);
   });
 
-  it('should find no versions in stories told once and cut many ways', () => {
-    for (const includeWire of [true, false]) {
-      const gen = generateCorpus({ stories: 12, outletsPerStory: 6, unrelated: 10, seed: 4, includeWire });
+  it('should find no versions in stories told once and cut many ways, with or without the text real sites add', () => {
+    // Realistic copies (briefs, a second agency, house lines) cut the story in more ways: a
+    // write-through's small dropped block is a version only with an updated figure beside it.
+    for (const [includeWire, realistic, seed] of [
+      [true, false, 4],
+      [false, false, 4],
+      ...[3, 8, 9, 11].map((x) => [true, true, x] as const),
+    ] as const) {
+      const gen = generateCorpus({ stories: 12, outletsPerStory: 6, unrelated: 10, seed, includeWire, realistic });
       const r = compareArticles(gen.map((a) => ({ id: a.id, text: a.text })));
       expect(r.stories.filter((x) => x.versions.length > 0)).toEqual([]);
       expect(r.documents.every((d) => d.version === null && d.notInVersion.length === 0)).toBe(true);

@@ -172,7 +172,23 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare };
+  // The figures of a passage that carries one wire passage, for the version stage.
+  const figuresOf = (g: number): string => (docOf[g]!.text.slice(passages[g]!.start, passages[g]!.end).match(/\d(?:[\d.,]*\d)?/g) ?? []).join(' ');
+  const figuresDiffer = (a: Doc, b: Doc): boolean => {
+    const inA = new Map<number, string>();
+    const base = passageIndex.get(a)!;
+    for (const p of a.passages) if (wireOf[base + p.index]!.length === 1) inA.set(wireOf[base + p.index]![0]!, figuresOf(base + p.index));
+    const baseB = passageIndex.get(b)!;
+    for (const p of b.passages) {
+      const g = baseB + p.index;
+      if (wireOf[g]!.length !== 1) continue;
+      const theirs = inA.get(wireOf[g]![0]!);
+      const mine = figuresOf(g);
+      if (theirs !== undefined && theirs !== '' && mine !== '' && theirs !== mine) return true;
+    }
+    return false;
+  };
+  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare, figuresDiffer };
   const versions = !referenced
     ? findVersions(versionInput)
     : referenceIndices.length >= 2

@@ -17,6 +17,8 @@ export interface VersionInput {
   readonly wireOf: readonly (readonly number[])[];
   /** Share of a document's body that is wire copy from which it is a reprint (an anchor). */
   readonly reprintShare: number;
+  /** Whether two documents give different figures in a wire passage both carry (a toll updated). */
+  readonly figuresDiffer?: (a: Doc, b: Doc) => boolean;
 }
 
 /** One reconstructed version. */
@@ -92,14 +94,23 @@ function hasBlock(own: readonly number[], order: readonly number[]): boolean {
  * same lede, a shared core, and on each side a block of at least {@link MIN_OWN} passages of
  * its own (two of them neighbours in that side's order).
  */
-function twoVersions(x: Carried, y: Carried): boolean {
+function twoVersions(x: Carried, y: Carried, input: VersionInput): boolean {
   const ownX = without(x.set, y.set);
   const ownY = without(y.set, x.set);
   const shared = x.set.size - ownX.length;
   if (shared < MIN_OWN) return false;
   if (!y.set.has(x.order[0]!) || !x.set.has(y.order[0]!)) return false;
-  const enough = (own: readonly number[], c: Carried): boolean => own.length >= MIN_OWN && hasBlock(own, c.order);
-  return enough(ownX, x) && enough(ownY, y);
+  const block = (own: readonly number[], c: Carried, least: number): boolean => own.length >= least && hasBlock(own, c.order);
+  if (block(ownX, x, MIN_OWN) && block(ownY, y, MIN_OWN)) return true;
+  // A write-through may drop one paragraph of two sentences while it adds several: a block of two
+  // on one side is enough when the two also give different figures in a passage both carry (a
+  // toll the agency updated), which one version cut two ways does not.
+  return (
+    Math.max(ownX.length, ownY.length) >= MIN_OWN &&
+    block(ownX, x, 2) &&
+    block(ownY, y, 2) &&
+    input.figuresDiffer?.(x.doc, y.doc) === true
+  );
 }
 
 /**
@@ -142,7 +153,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
 
   // Leaders: the fullest reprint, and every reprint that is another version of each leader so far.
   const leaders: Carried[] = [];
-  for (const a of anchors) if (leaders.every((l) => twoVersions(a, l))) leaders.push(a);
+  for (const a of anchors) if (leaders.every((l) => twoVersions(a, l, input))) leaders.push(a);
   if (leaders.length < 2) return null;
   // Every reprint is read into the version whose passages of its own it carries (clearly more
   // of one version's than of any other's), and a version is what its reprints carry together:
@@ -196,7 +207,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
   const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
   for (let i = 0; i < sets.length; i++)
     for (let j = i + 1; j < sets.length; j++)
-      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! })) return null;
+      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return null;
   let versions = sets.map((clusters, i) => ({ anchors: members[i]!, clusters }));
   // Versions in order of publication when every reprint has a time, else of their first reprint.
   const firstTime = (v: { anchors: Carried[] }): string | undefined =>
