@@ -172,19 +172,28 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  // The figures of a passage that carries one wire passage, for the version stage.
+  // The figures of a passage that carries one wire passage, for the version stage. Two copies
+  // differ in figures when each gives a passage's figures as another copy also gives them (an
+  // updated toll is in every copy of its take; an outlet's own change is in that outlet alone).
   const figuresOf = (g: number): string => (docOf[g]!.text.slice(passages[g]!.start, passages[g]!.end).match(/\d(?:[\d.,]*\d)?/g) ?? []).join(' ');
+  const figuresByDoc = new Map<Doc, Map<number, string>>();
+  const attested = new Map<string, number>();
+  for (const d of storyDocs) {
+    const mine = new Map<number, string>();
+    const base = passageIndex.get(d)!;
+    for (const p of d.passages) {
+      const ks = wireOf[base + p.index]!;
+      const f = ks.length === 1 ? figuresOf(base + p.index) : '';
+      if (f !== '' && !mine.has(ks[0]!)) mine.set(ks[0]!, f);
+    }
+    figuresByDoc.set(d, mine);
+    for (const [k, f] of mine) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
+  }
   const figuresDiffer = (a: Doc, b: Doc): boolean => {
-    const inA = new Map<number, string>();
-    const base = passageIndex.get(a)!;
-    for (const p of a.passages) if (wireOf[base + p.index]!.length === 1) inA.set(wireOf[base + p.index]![0]!, figuresOf(base + p.index));
-    const baseB = passageIndex.get(b)!;
-    for (const p of b.passages) {
-      const g = baseB + p.index;
-      if (wireOf[g]!.length !== 1) continue;
-      const theirs = inA.get(wireOf[g]![0]!);
-      const mine = figuresOf(g);
-      if (theirs !== undefined && theirs !== '' && mine !== '' && theirs !== mine) return true;
+    const inB = figuresByDoc.get(b)!;
+    for (const [k, f] of figuresByDoc.get(a)!) {
+      const g = inB.get(k);
+      if (g !== undefined && g !== f && attested.get(`${k} ${f}`)! >= 2 && attested.get(`${k} ${g}`)! >= 2) return true;
     }
     return false;
   };

@@ -191,11 +191,15 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     const carriesBoth = (a: Carried, i: number, j: number, least: number): boolean =>
       a.order.filter((k) => sets[i]!.has(k) && !sets[j]!.has(k)).length >= least && a.order.filter((k) => sets[j]!.has(k) && !sets[i]!.has(k)).length >= least;
     const others = all.map((x) => x.carried).filter((c) => !anchors.includes(c));
+    // Unless it is a take between the two (a middle take keeps some of the first's passages and
+    // some of the second's): a copy that gives figures different from both of theirs.
+    const between = (c: Carried, i: number, j: number): boolean =>
+      input.figuresDiffer !== undefined && input.figuresDiffer(c.doc, members[i]![0]!.doc) && input.figuresDiffer(c.doc, members[j]![0]!.doc);
     for (let i = 0; i < sets.length && pair === null; i++)
       for (let j = i + 1; j < sets.length && pair === null; j++)
         if (
-          anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j, 1)) ||
-          others.some((c) => carriesBoth(c, i, j, 2))
+          anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j, 1) && !between(a, i, j)) ||
+          others.some((c) => carriesBoth(c, i, j, 2) && !between(c, i, j))
         )
           pair = [i, j];
     if (pair === null) break;
