@@ -172,28 +172,33 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  // The figures of a passage that carries one wire passage, for the version stage. Two copies
-  // differ in figures when each gives a passage's figures as another copy also gives them (an
-  // updated toll is in every copy of its take; an outlet's own change is in that outlet alone).
-  const figuresOf = (g: number): string => (docOf[g]!.text.slice(passages[g]!.start, passages[g]!.end).match(/\d(?:[\d.,]*\d)?/g) ?? []).join(' ');
-  const figuresByDoc = new Map<Doc, Map<number, string>>();
+  // Figures per wire passage, for the version stage: two copies differ in figures when each gives,
+  // in a passage both carry, a figure the other lacks and another copy also gives (an updated toll
+  // is in every copy of its take; an outlet's own change, or a merged sentence's other figures,
+  // in that outlet alone).
+  const figuresByDoc = new Map<Doc, Map<number, Set<string>>>();
   const attested = new Map<string, number>();
   for (const d of storyDocs) {
-    const mine = new Map<number, string>();
+    const mine = new Map<number, Set<string>>();
     const base = passageIndex.get(d)!;
     for (const p of d.passages) {
-      const ks = wireOf[base + p.index]!;
-      const f = ks.length === 1 ? figuresOf(base + p.index) : '';
-      if (f !== '' && !mine.has(ks[0]!)) mine.set(ks[0]!, f);
+      const found = d.text.slice(p.start, p.end).match(/\d(?:[\d.,]*\d)?/g) ?? [];
+      if (found.length === 0) continue;
+      for (const k of wireOf[base + p.index]!) {
+        const set = mine.get(k) ?? new Set<string>();
+        for (const f of found) set.add(f);
+        mine.set(k, set);
+      }
     }
     figuresByDoc.set(d, mine);
-    for (const [k, f] of mine) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
+    for (const [k, set] of mine) for (const f of set) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
   }
+  const ownFigure = (k: number, from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => [...from].some((f) => !other.has(f) && attested.get(`${k} ${f}`)! >= 2);
   const figuresDiffer = (a: Doc, b: Doc): boolean => {
     const inB = figuresByDoc.get(b)!;
-    for (const [k, f] of figuresByDoc.get(a)!) {
-      const g = inB.get(k);
-      if (g !== undefined && g !== f && attested.get(`${k} ${f}`)! >= 2 && attested.get(`${k} ${g}`)! >= 2) return true;
+    for (const [k, mine] of figuresByDoc.get(a)!) {
+      const theirs = inB.get(k);
+      if (theirs !== undefined && ownFigure(k, mine, theirs) && ownFigure(k, theirs, mine)) return true;
     }
     return false;
   };

@@ -192,9 +192,9 @@ export function findVersions(input: VersionInput): StoryVersions | null {
       a.order.filter((k) => sets[i]!.has(k) && !sets[j]!.has(k)).length >= least && a.order.filter((k) => sets[j]!.has(k) && !sets[i]!.has(k)).length >= least;
     const others = all.map((x) => x.carried).filter((c) => !anchors.includes(c));
     // Unless it is a take between the two (a middle take keeps some of the first's passages and
-    // some of the second's): a copy that gives figures different from both of theirs.
-    const between = (c: Carried, i: number, j: number): boolean =>
-      input.figuresDiffer !== undefined && input.figuresDiffer(c.doc, members[i]![0]!.doc) && input.figuresDiffer(c.doc, members[j]![0]!.doc);
+    // some of the second's): a copy whose figures differ from copies of each of them.
+    const differs = (c: Carried, i: number): boolean => members[i]!.some((m) => input.figuresDiffer?.(c.doc, m.doc) === true);
+    const between = (c: Carried, i: number, j: number): boolean => differs(c, i) && differs(c, j);
     for (let i = 0; i < sets.length && pair === null; i++)
       for (let j = i + 1; j < sets.length && pair === null; j++)
         if (
