@@ -194,7 +194,12 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     // Unless it is a take between the two (a middle take keeps some of the first's passages and
     // some of the second's): a copy whose figures differ from copies of each of them.
     const differs = (c: Carried, i: number): boolean => members[i]!.some((m) => input.figuresDiffer?.(c.doc, m.doc) === true);
-    const between = (c: Carried, i: number, j: number): boolean => differs(c, i) && differs(c, j);
+    // So is a copy that carries only passages of a third take whose copies' figures differ from
+    // both of theirs: it is that take's copy, not a mix of these two.
+    const groupsDiffer = (k: number, i: number): boolean => members[k]!.some((m) => differs(m, i));
+    const between = (c: Carried, i: number, j: number): boolean =>
+      (differs(c, i) && differs(c, j)) ||
+      sets.some((set, k) => k !== i && k !== j && groupsDiffer(k, i) && groupsDiffer(k, j) && [...c.set].every((x) => set.has(x)));
     for (let i = 0; i < sets.length && pair === null; i++)
       for (let j = i + 1; j < sets.length && pair === null; j++)
         if (
@@ -242,7 +247,7 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
   for (const carried of all) {
     const found = follows(carried, versions);
     const anchored = anchorOf.get(carried.doc);
-    const version = anchored ?? found.version;
+    const version = anchored ?? (found.version === null ? byFigures(carried.doc, found.consistent, versions, input) : found.version);
     let scope: number[];
     if (typeof version === 'number') scope = [...versions[version]!.clusters];
     else if (version === 'mixed') scope = [...found.evidence.keys()].flatMap((i) => [...versions[i]!.clusters]);
@@ -251,6 +256,18 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
     ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...unplaced]) });
   }
   return { versions, core, ofDocument };
+}
+
+/**
+ * Of the versions a document's passages cannot tell apart, the one whose figures it gives (a
+ * toll as that take had it): the one version whose copies it never differs from in figures while
+ * it differs from a copy of each other one; `null` when that does not tell either.
+ */
+function byFigures(doc: Doc, candidates: readonly number[], versions: readonly WireVersion[], input: VersionInput): number | null {
+  const differ = input.figuresDiffer;
+  if (differ === undefined || candidates.length < 2) return null;
+  const agrees = candidates.filter((i) => versions[i]!.anchors.every((a) => !differ(doc, a)) && candidates.every((j) => j === i || versions[j]!.anchors.some((a) => differ(doc, a))));
+  return agrees.length === 1 ? agrees[0]! : null;
 }
 
 /**
