@@ -45,13 +45,17 @@ export interface StoryAlignment {
   versions: StoryVersions | null;
   /** Wire clusters whose text differs from one version to the next that has it. */
   versionDifferences: Array<{ cluster: number; from: number; to: number; changes: PassageDiff['changes'] }>;
+  /**
+   * Per wire cluster, the other wire clusters a member of it is linked to: one wire sentence whose
+   * copies formed two clusters (outlets that reworded it alike, apart from its verbatim copies).
+   */
+  related: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
 /** What {@link alignStory} needs besides the documents. */
 export interface AlignSettings {
   /** The story's agency, or `null`. */
   readonly agency: string | null;
-  /** Input index of the reference document, or -1. */
   /** Input indices of the named references, in the order named (empty: the wire is reconstructed). */
   readonly referenceIndices: readonly number[];
   /** Share of shared wire sentences that makes a credited outlet a reprint. */
@@ -310,6 +314,14 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
       })),
     };
   });
+  const related = new Map<number, Set<number>>();
+  for (const l of links)
+    for (const ka of wireOf[l.a]!)
+      for (const kb of wireOf[l.b]!) {
+        if (ka === kb) continue;
+        related.set(ka, (related.get(ka) ?? new Set()).add(kb));
+        related.set(kb, (related.get(kb) ?? new Set()).add(ka));
+      }
   return {
     passages,
     passageIndex,
@@ -320,6 +332,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     reportClusters,
     versions,
     versionDifferences,
+    related,
   };
 }
 

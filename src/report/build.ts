@@ -61,7 +61,9 @@ export function buildDocumentReport(
   // With versions, an outlet answers for the passages of the version it followed: the others it
   // lacks were never in what it took.
   const followed = story?.versions?.ofDocument.get(doc);
-  const lacking = wireClusters.filter(({ k }) => !carried.has(k));
+  // A wire sentence it carries under another cluster (its copies clustered in two) is no cut.
+  const carriesRelated = (k: number): boolean => [...(story?.related.get(k) ?? [])].some((x) => carried.has(x));
+  const lacking = wireClusters.filter(({ k }) => !carried.has(k) && !carriesRelated(k));
   const cut = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
   const notInVersion = lacking.filter(({ k }) => followed !== undefined && !followed.scope.has(k)).map(({ c }) => c.id);
   const versionId = (i: number): string => `${storyId}.v${i + 1}`;

@@ -362,8 +362,10 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
       for (const id of d.notInVersion) state.set(id, 'other');
       const version = d.version === null ? '' : ` <span class="evidence">${escapeHtml(d.version === 'mixed' ? 'mixed' : d.version.slice(d.version.lastIndexOf('.') + 1))}</span>`;
       out.push(`<tr data-document="${escapeHtml(d.id)}"><th scope="row"><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a>${version}</th>`);
+      const cut = new Set(d.cut);
       for (const id of story.wire) {
-        const k = state.get(id) ?? 'absent';
+        // Neither carried here nor cut: it carries that wire sentence under another cluster.
+        const k = state.get(id) ?? (cut.has(id) ? 'absent' : 'reworded');
         const said = k === 'quote' ? 'reworded, altered quote' : k === 'absent' ? 'cut' : k === 'other' ? 'not in its version' : k;
         out.push(`<td class="cell ${k}" title="${escapeHtml(`${d.id} · ${id}: ${said}${moved.has(id) ? ', moved' : ''}`)}">${moved.has(id) ? '↔' : ''}</td>`);
       }
