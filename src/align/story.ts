@@ -215,28 +215,39 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
           versionInput,
         )
       : null;
-  // A version's text of a passage: the wording most of its reprints give (the first reprint's on a tie).
+  // A version's text of a passage: the wording most of its reprints give; on a tie, the one more
+  // of the version's other copies keep (an outlet's rewording of one reprint's sentence does not
+  // win over the take's own wording), then the first reprint's. Other copies never supply a
+  // wording of their own: an outlet's rewording is not the agency's.
   const versionCanonical = new Map<number, number[]>();
   if (versions !== null)
     versions.versions.forEach((v, i) => {
-      const texts = new Map<number, Map<string, { g: number; n: number }>>();
-      for (const d of v.anchors) {
+      const texts = new Map<number, Map<string, { g: number; n: number; kept: number }>>();
+      const wordings = (d: Doc, each: (k: number, key: string, g: number) => void): void => {
         const base = passageIndex.get(d)!;
         for (const p of d.passages) {
           const g = base + p.index;
           // A sentence that merges two wire passages is no version's text of either.
           if (firstOf[g] !== g || wireOf[g]!.length !== 1) continue;
-          const k = wireOf[g]![0]!;
-          const key = p.words.map((w) => w.norm).join(' ');
-          const byText = texts.get(k) ?? new Map<string, { g: number; n: number }>();
-          const seen = byText.get(key) ?? { g, n: 0 };
+          each(wireOf[g]![0]!, p.words.map((w) => w.norm).join(' '), g);
+        }
+      };
+      for (const d of v.anchors)
+        wordings(d, (k, key, g) => {
+          const byText = texts.get(k) ?? new Map<string, { g: number; n: number; kept: number }>();
+          const seen = byText.get(key) ?? { g, n: 0, kept: 0 };
           seen.n++;
           byText.set(key, seen);
           texts.set(k, byText);
-        }
-      }
+        });
+      for (const d of storyDocs)
+        if (!v.anchors.includes(d) && versions.ofDocument.get(d)?.version === i)
+          wordings(d, (k, key) => {
+            const seen = texts.get(k)?.get(key);
+            if (seen !== undefined) seen.kept++;
+          });
       for (const [k, byText] of texts) {
-        const best = [...byText.values()].sort((a, b) => b.n - a.n || a.g - b.g)[0]!;
+        const best = [...byText.values()].sort((a, b) => b.n - a.n || b.kept - a.kept || a.g - b.g)[0]!;
         const list = versionCanonical.get(k) ?? versions.versions.map(() => -1);
         list[i] = best.g;
         versionCanonical.set(k, list);
