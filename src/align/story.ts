@@ -181,9 +181,11 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   // is in every copy of its take; an outlet's own change, or a merged sentence's other figures,
   // in that outlet alone).
   const figuresByDoc = new Map<Doc, Map<number, Set<string>>>();
+  const figurePassage = new Map<Doc, Map<number, number>>();
   const attested = new Map<string, number>();
   for (const d of storyDocs) {
     const mine = new Map<number, Set<string>>();
+    const at = new Map<number, number>();
     const base = passageIndex.get(d)!;
     for (const p of d.passages) {
       const found = d.text.slice(p.start, p.end).match(/\d(?:[\d.,]*\d)?/g) ?? [];
@@ -192,9 +194,11 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
         const set = mine.get(k) ?? new Set<string>();
         for (const f of found) set.add(f);
         mine.set(k, set);
+        if (!at.has(k)) at.set(k, base + p.index);
       }
     }
     figuresByDoc.set(d, mine);
+    figurePassage.set(d, at);
     for (const [k, set] of mine) for (const f of set) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
   }
   const ownFigure = (k: number, from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => [...from].some((f) => !other.has(f) && attested.get(`${k} ${f}`)! >= 2);
@@ -206,7 +210,30 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     }
     return false;
   };
-  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare, figuresDiffer };
+  // The copies grouped by the figures they give in the passage whose figures divide the most copies
+  // into two or more sets, each given by two copies or more, where the groups' sentences are the
+  // same but for the figures (a toll the agency updated, not a sentence papers rewrote).
+  const SAME_SENTENCE = 0.8;
+  const figureGroups = (): Doc[][] | null => {
+    const byCluster = new Map<number, Map<string, Doc[]>>();
+    for (const d of storyDocs)
+      for (const [k, set] of figuresByDoc.get(d)!) {
+        const key = [...set].sort().join(' ');
+        const variants = byCluster.get(k) ?? new Map<string, Doc[]>();
+        variants.set(key, [...(variants.get(key) ?? []), d]);
+        byCluster.set(k, variants);
+      }
+    let best: Doc[][] | null = null;
+    for (const k of [...byCluster.keys()].sort((a, b) => a - b)) {
+      const groups = [...byCluster.get(k)!.values()].filter((g) => g.length >= 2);
+      if (groups.length < 2 || (best !== null && groups.flat().length <= best.flat().length)) continue;
+      const sentences = groups.map((g) => g.map((d) => sourcedOf(figurePassage.get(d)!.get(k)!)));
+      const alike = (i: number, j: number): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => diffPassage(x, y).similarity >= SAME_SENTENCE));
+      if (groups.every((_, i) => groups.every((__, j) => j <= i || alike(i, j)))) best = groups;
+    }
+    return best;
+  };
+  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare, figuresDiffer, figureGroups };
   const versions = !referenced
     ? findVersions(versionInput)
     : referenceIndices.length >= 2

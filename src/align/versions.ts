@@ -19,6 +19,11 @@ export interface VersionInput {
   readonly reprintShare: number;
   /** Whether two documents give different figures in a wire passage both carry (a toll updated). */
   readonly figuresDiffer?: (a: Doc, b: Doc) => boolean;
+  /**
+   * The documents grouped by the figures they give in one wire passage that two or more figure
+   * sets, each given by two documents or more, divide (the takes' tolls), or `null`.
+   */
+  readonly figureGroups?: () => Doc[][] | null;
 }
 
 /** One reconstructed version. */
@@ -149,12 +154,11 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     .filter((x) => x.share >= input.reprintShare && x.carried.order.length >= 2 * MIN_OWN)
     .map((x) => x.carried)
     .sort((a, b) => b.set.size - a.set.size || a.doc.index - b.doc.index);
-  if (anchors.length < 2) return null;
 
   // Leaders: the fullest reprint, and every reprint that is another version of each leader so far.
   const leaders: Carried[] = [];
   for (const a of anchors) if (leaders.every((l) => twoVersions(a, l, input))) leaders.push(a);
-  if (leaders.length < 2) return null;
+  if (leaders.length < 2) return byFigureGroups(all.map((x) => x.carried), input);
   // Every reprint is read into the version whose passages of its own it carries (clearly more
   // of one version's than of any other's), and a version is what its reprints carry together:
   // passages one reprint cut, another of the same version kept. Repeated until it settles.
@@ -210,13 +214,13 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     if (pair === null) break;
     const [i, j] = pair;
     groups = groups.filter((_, k) => k !== j).map((g, k) => (k === i ? [...g, ...groups[j]!] : g));
-    if (groups.length < 2) return null;
+    if (groups.length < 2) return byFigureGroups(all.map((x) => x.carried), input);
   }
   // Together, the versions must still differ as versions do.
   const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
   for (let i = 0; i < sets.length; i++)
     for (let j = i + 1; j < sets.length; j++)
-      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return null;
+      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return byFigureGroups(all.map((x) => x.carried), input);
   let versions = sets.map((clusters, i) => ({ anchors: members[i]!, clusters }));
   // Versions in order of publication when every reprint has a time, else of their first reprint.
   const firstTime = (v: { anchors: Carried[] }): string | undefined =>
@@ -256,6 +260,27 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
     ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...unplaced]) });
   }
   return { versions, core, ofDocument };
+}
+
+/**
+ * Versions without near-complete reprints: the copies grouped by the figures they give in one
+ * passage (each take's toll), a version being what its copies carry together; kept only when the
+ * groups then differ as versions do.
+ */
+function byFigureGroups(all: readonly Carried[], input: VersionInput): StoryVersions | null {
+  const groups = input.figureGroups?.();
+  if (groups === undefined || groups === null || groups.length < 2) return null;
+  const carriedOf = new Map(all.map((c) => [c.doc, c]));
+  const sets = groups.map((g) => new Set(g.flatMap((d) => [...carriedOf.get(d)!.set])));
+  const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
+  for (let i = 0; i < sets.length; i++)
+    for (let j = i + 1; j < sets.length; j++)
+      if (!twoVersions({ doc: groups[i]![0]!, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: groups[j]![0]!, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return null;
+  return place(
+    all,
+    groups.map((g, i) => ({ anchors: g, clusters: sets[i]! })),
+    input,
+  );
 }
 
 /**
