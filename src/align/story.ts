@@ -15,6 +15,7 @@ import type { Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
+import { figureEvidence } from './figures.js';
 import { consensusOrder } from './order.js';
 import { findVersions, referenceVersions, type StoryVersions } from './versions.js';
 
@@ -176,64 +177,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Versions: which take of the wire each outlet follows, and each version's text of a passage.
   const wireOf = memberOf.map((ks) => ks.filter((k) => clusters[k]!.wire));
-  // Figures per wire passage, for the version stage: two copies differ in figures when each gives,
-  // in a passage both carry, a figure the other lacks and another copy also gives (an updated toll
-  // is in every copy of its take; an outlet's own change, or a merged sentence's other figures,
-  // in that outlet alone).
-  const figuresByDoc = new Map<Doc, Map<number, Set<string>>>();
-  const figurePassage = new Map<Doc, Map<number, number>>();
-  const attested = new Map<string, number>();
-  for (const d of storyDocs) {
-    const mine = new Map<number, Set<string>>();
-    const at = new Map<number, number>();
-    const base = passageIndex.get(d)!;
-    for (const p of d.passages) {
-      const found = d.text.slice(p.start, p.end).match(/\d(?:[\d.,]*\d)?/g) ?? [];
-      if (found.length === 0) continue;
-      for (const k of wireOf[base + p.index]!) {
-        const set = mine.get(k) ?? new Set<string>();
-        for (const f of found) set.add(f);
-        mine.set(k, set);
-        if (!at.has(k)) at.set(k, base + p.index);
-      }
-    }
-    figuresByDoc.set(d, mine);
-    figurePassage.set(d, at);
-    for (const [k, set] of mine) for (const f of set) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
-  }
-  const ownFigure = (k: number, from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => [...from].some((f) => !other.has(f) && attested.get(`${k} ${f}`)! >= 2);
-  const figuresDiffer = (a: Doc, b: Doc): boolean => {
-    const inB = figuresByDoc.get(b)!;
-    for (const [k, mine] of figuresByDoc.get(a)!) {
-      const theirs = inB.get(k);
-      if (theirs !== undefined && ownFigure(k, mine, theirs) && ownFigure(k, theirs, mine)) return true;
-    }
-    return false;
-  };
-  // The copies grouped by the figures they give in the passage whose figures divide the most copies
-  // into two or more sets, each given by two copies or more, where the groups' sentences are the
-  // same but for the figures (a toll the agency updated, not a sentence papers rewrote).
-  const SAME_SENTENCE = 0.8;
-  const figureGroups = (): Doc[][] | null => {
-    const byCluster = new Map<number, Map<string, Doc[]>>();
-    for (const d of storyDocs)
-      for (const [k, set] of figuresByDoc.get(d)!) {
-        const key = [...set].sort().join(' ');
-        const variants = byCluster.get(k) ?? new Map<string, Doc[]>();
-        variants.set(key, [...(variants.get(key) ?? []), d]);
-        byCluster.set(k, variants);
-      }
-    let best: Doc[][] | null = null;
-    for (const k of [...byCluster.keys()].sort((a, b) => a - b)) {
-      const groups = [...byCluster.get(k)!.values()].filter((g) => g.length >= 2);
-      if (groups.length < 2 || (best !== null && groups.flat().length <= best.flat().length)) continue;
-      const sentences = groups.map((g) => g.map((d) => sourcedOf(figurePassage.get(d)!.get(k)!)));
-      const alike = (i: number, j: number): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => diffPassage(x, y).similarity >= SAME_SENTENCE));
-      if (groups.every((_, i) => groups.every((__, j) => j <= i || alike(i, j)))) best = groups;
-    }
-    return best;
-  };
-  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare, figuresDiffer, figureGroups };
+  const versionInput = { docs: storyDocs, passageIndex, wireOf, reprintShare: settings.reprintShare, ...figureEvidence(storyDocs, passageIndex, wireOf, sourcedOf) };
   const versions = !referenced
     ? findVersions(versionInput)
     : referenceIndices.length >= 2

@@ -8,22 +8,16 @@
  */
 
 import type { Doc } from '../document/document.js';
+import type { FigureEvidence } from './figures.js';
 
-/** What a story's documents carry, as the version stage reads it. */
-export interface VersionInput {
+/** What a story's documents carry, as the version stage reads it (and its figures, when read). */
+export interface VersionInput extends Partial<FigureEvidence> {
   readonly docs: readonly Doc[];
   readonly passageIndex: ReadonlyMap<Doc, number>;
   /** Wire cluster indices per passage (repeats included). */
   readonly wireOf: readonly (readonly number[])[];
   /** Share of a document's body that is wire copy from which it is a reprint (an anchor). */
   readonly reprintShare: number;
-  /** Whether two documents give different figures in a wire passage both carry (a toll updated). */
-  readonly figuresDiffer?: (a: Doc, b: Doc) => boolean;
-  /**
-   * The documents grouped by the figures they give in one wire passage that two or more figure
-   * sets, each given by two documents or more, divide (the takes' tolls), or `null`.
-   */
-  readonly figureGroups?: () => Doc[][] | null;
 }
 
 /** One reconstructed version. */
@@ -150,6 +144,7 @@ function follows(
  */
 export function findVersions(input: VersionInput): StoryVersions | null {
   const all = input.docs.map((d) => carriedBy(d, input));
+  const carried = all.map((x) => x.carried);
   const anchors = all
     .filter((x) => x.share >= input.reprintShare && x.carried.order.length >= 2 * MIN_OWN)
     .map((x) => x.carried)
@@ -158,7 +153,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
   // Leaders: the fullest reprint, and every reprint that is another version of each leader so far.
   const leaders: Carried[] = [];
   for (const a of anchors) if (leaders.every((l) => twoVersions(a, l, input))) leaders.push(a);
-  if (leaders.length < 2) return byFigureGroups(all.map((x) => x.carried), input);
+  if (leaders.length < 2) return byFigureGroups(carried, input);
   // Every reprint is read into the version whose passages of its own it carries (clearly more
   // of one version's than of any other's), and a version is what its reprints carry together:
   // passages one reprint cut, another of the same version kept. Repeated until it settles.
@@ -194,7 +189,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     // Any other document that carries two of each block (a fuller copy of the wire) says the same.
     const carriesBoth = (a: Carried, i: number, j: number, least: number): boolean =>
       a.order.filter((k) => sets[i]!.has(k) && !sets[j]!.has(k)).length >= least && a.order.filter((k) => sets[j]!.has(k) && !sets[i]!.has(k)).length >= least;
-    const others = all.map((x) => x.carried).filter((c) => !anchors.includes(c));
+    const others = carried.filter((c) => !anchors.includes(c));
     // Unless it is a take between the two (a middle take keeps some of the first's passages and
     // some of the second's): a copy whose figures differ from copies of each of them.
     const differs = (c: Carried, i: number): boolean => members[i]!.some((m) => input.figuresDiffer?.(c.doc, m.doc) === true);
@@ -214,13 +209,13 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     if (pair === null) break;
     const [i, j] = pair;
     groups = groups.filter((_, k) => k !== j).map((g, k) => (k === i ? [...g, ...groups[j]!] : g));
-    if (groups.length < 2) return byFigureGroups(all.map((x) => x.carried), input);
+    if (groups.length < 2) return byFigureGroups(carried, input);
   }
   // Together, the versions must still differ as versions do.
   const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
   for (let i = 0; i < sets.length; i++)
     for (let j = i + 1; j < sets.length; j++)
-      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return byFigureGroups(all.map((x) => x.carried), input);
+      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return byFigureGroups(carried, input);
   let versions = sets.map((clusters, i) => ({ anchors: members[i]!, clusters }));
   // Versions in order of publication when every reprint has a time, else of their first reprint.
   const firstTime = (v: { anchors: Carried[] }): string | undefined =>
@@ -230,7 +225,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
   versions = versions.sort((a, b) => (timed && firstTime(a) !== firstTime(b) ? (firstTime(a)! < firstTime(b)! ? -1 : 1) : 0) || firstIndex(a) - firstIndex(b));
 
   return place(
-    all.map((x) => x.carried),
+    carried,
     versions.map((v) => ({ anchors: v.anchors.map((a) => a.doc), clusters: v.clusters })),
     input,
   );

@@ -1,0 +1,101 @@
+/**
+ * Figures as evidence of wire versions: an agency that updates a toll between takes leaves every
+ * copy of each take with its own figure in an otherwise unchanged sentence; an outlet's own
+ * change, or the figures of a sentence it merged in, are in that outlet alone.
+ */
+
+import type { SourcedWord } from '../diff/sourced.js';
+import { diffPassage } from '../diff/word.js';
+import type { Doc } from '../document/document.js';
+
+/** Least word similarity of two copies' sentences that are the same sentence but for figures. */
+const SAME_SENTENCE = 0.8;
+
+/** What the version stage asks of a story's figures. */
+export interface FigureEvidence {
+  /** Whether each gives, in a wire passage both carry, a figure the other lacks and another copy also gives. */
+  readonly figuresDiffer: (a: Doc, b: Doc) => boolean;
+  /**
+   * The copies grouped by the figures they give in the wire passage whose figures divide the most
+   * copies into two or more sets, each given by two copies or more, where the groups' sentences
+   * are the same but for the figures (a toll updated, not a sentence papers rewrote); or `null`.
+   */
+  readonly figureGroups: () => Doc[][] | null;
+}
+
+/**
+ * Reads a story's figures per wire passage.
+ *
+ * @param docs - The story's documents.
+ * @param passageIndex - Index of each document's first passage.
+ * @param wireOf - Wire cluster indices per passage.
+ * @param sourcedOf - A passage's words, as the diff stage reads them.
+ * @returns The evidence the version stage uses.
+ */
+export function figureEvidence(
+  docs: readonly Doc[],
+  passageIndex: ReadonlyMap<Doc, number>,
+  wireOf: readonly (readonly number[])[],
+  sourcedOf: (g: number) => SourcedWord[],
+): FigureEvidence {
+  // Per document and wire passage: the figures its passages there give, and its first such passage.
+  const byDoc = new Map<Doc, Map<number, { figures: Set<string>; passage: number }>>();
+  const attested = new Map<string, number>();
+  for (const d of docs) {
+    const mine = new Map<number, { figures: Set<string>; passage: number }>();
+    const base = passageIndex.get(d)!;
+    for (const p of d.passages) {
+      const found = d.text.slice(p.start, p.end).match(/\d(?:[\d.,]*\d)?/g) ?? [];
+      if (found.length === 0) continue;
+      for (const k of wireOf[base + p.index]!) {
+        const at = mine.get(k) ?? { figures: new Set<string>(), passage: base + p.index };
+        for (const f of found) at.figures.add(f);
+        mine.set(k, at);
+      }
+    }
+    byDoc.set(d, mine);
+    for (const [k, { figures }] of mine) for (const f of figures) attested.set(`${k} ${f}`, (attested.get(`${k} ${f}`) ?? 0) + 1);
+  }
+  const ownFigure = (k: number, from: ReadonlySet<string>, other: ReadonlySet<string>): boolean => [...from].some((f) => !other.has(f) && attested.get(`${k} ${f}`)! >= 2);
+  // Asked for many pairs in the version stage's loops: each pair is read once.
+  const known = new Map<string, boolean>();
+  const figuresDiffer = (a: Doc, b: Doc): boolean => {
+    const key = a.index < b.index ? `${a.index} ${b.index}` : `${b.index} ${a.index}`;
+    let differ = known.get(key);
+    if (differ === undefined) {
+      differ = false;
+      const inB = byDoc.get(b)!;
+      for (const [k, { figures }] of byDoc.get(a)!) {
+        const theirs = inB.get(k)?.figures;
+        if (theirs !== undefined && ownFigure(k, figures, theirs) && ownFigure(k, theirs, figures)) {
+          differ = true;
+          break;
+        }
+      }
+      known.set(key, differ);
+    }
+    return differ;
+  };
+  const figureGroups = (): Doc[][] | null => {
+    const byCluster = new Map<number, Map<string, Doc[]>>();
+    for (const d of docs)
+      for (const [k, { figures }] of byDoc.get(d)!) {
+        const key = [...figures].sort().join(' ');
+        const variants = byCluster.get(k) ?? new Map<string, Doc[]>();
+        variants.set(key, [...(variants.get(key) ?? []), d]);
+        byCluster.set(k, variants);
+      }
+    let best: Doc[][] | null = null;
+    let bestSize = 0;
+    for (const k of [...byCluster.keys()].sort((a, b) => a - b)) {
+      const groups = [...byCluster.get(k)!.values()].filter((g) => g.length >= 2);
+      const size = groups.reduce((n, g) => n + g.length, 0);
+      if (groups.length < 2 || size <= bestSize) continue;
+      const sentences = groups.map((g) => g.map((d) => sourcedOf(byDoc.get(d)!.get(k)!.passage)));
+      const alike = (i: number, j: number): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => diffPassage(x, y).similarity >= SAME_SENTENCE));
+      if (groups.every((_, i) => groups.every((__, j) => j <= i || alike(i, j)))) [best, bestSize] = [groups, size];
+    }
+    return best;
+  };
+  return { figuresDiffer, figureGroups };
+}
