@@ -151,8 +151,9 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     });
   };
 
-  /** The groups' story names (new stories allocated) and the stored articles that must move to them. */
-  const settle = async (groups: ReturnType<typeof regroup>, fresh: string, skip?: string): Promise<{ names: string[]; moves: StoryMove[] }> => {
+  /** The groups' story names (new stories allocated) and which of `members` must move to them. */
+  const settle = async (groups: ReturnType<typeof regroup>, members: readonly StoredArticle[], fresh: string): Promise<{ names: string[]; moves: StoryMove[] }> => {
+    const storyOf = new Map(members.map((m) => [m.id, m.story]));
     const names: string[] = [];
     const moves: StoryMove[] = [];
     let freshUsed = false;
@@ -164,7 +165,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
       }
       names.push(name);
       const moving: string[] = [];
-      for (const id of g.ids) if (id !== skip && (await store.get(id))?.story !== name) moving.push(id);
+      for (const id of g.ids) if (storyOf.has(id) && storyOf.get(id) !== name) moving.push(id);
       if (moving.length > 0) moves.push({ into: name, ids: moving });
     }
     return { names, moves };
@@ -245,7 +246,7 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         const affected = revise ? members.map((m) => m.id) : [];
         const before = new Map<string, IndexResult | undefined>();
         for (const id of affected) before.set(id, await reevaluate(id));
-        const { names, moves } = await settle(groups, fresh, p.article.id);
+        const { names, moves } = await settle(groups, members, fresh);
         const own = groups.findIndex((g) => g.arrival);
         const story = names[own]!;
         const joined = new Set(groups[own]!.ids);
@@ -294,8 +295,9 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
         const gone = await store.delete(id);
         if (gone === undefined) return false;
         // The article may have been all that held its story together: what is left is grouped again.
-        const groups = regroup(await membersOf([gone.story]));
-        if (groups.length > 1) for (const m of (await settle(groups, (await store.allocate()).story)).moves) await store.move(m.into, m.ids);
+        const left = await membersOf([gone.story]);
+        const groups = regroup(left);
+        if (groups.length > 1) for (const m of (await settle(groups, left, (await store.allocate()).story)).moves) await store.move(m.into, m.ids);
         return true;
       });
     },
