@@ -6,6 +6,7 @@
  */
 
 import type { Passage } from '../document/passage.js';
+import { components } from '../lsh/sets.js';
 import { clusterLinkedPassages, type RawCluster } from './clusters.js';
 import type { PassageLink } from './links.js';
 
@@ -20,36 +21,23 @@ import type { PassageLink } from './links.js';
 export function referenceClusters(passages: readonly Passage[], links: readonly PassageLink[], references: readonly number[]): RawCluster[] {
   const rank = new Map(references.map((d, i) => [d, i]));
   const isRef = (g: number): boolean => rank.has(passages[g]!.doc);
-  // Reference passages the takes share are one passage: union-find over reference ↔ reference links.
-  const parent = new Map<number, number>();
-  passages.forEach((_, g) => {
-    if (isRef(g)) parent.set(g, g);
-  });
-  const find = (g: number): number => {
-    let r = g;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(g, r);
-    return r;
-  };
-  // The earliest-named take's passage is the root, so it is the canonical text.
-  const before = (a: number, b: number): boolean => rank.get(passages[a]!.doc)! - rank.get(passages[b]!.doc)! < 0 || (passages[a]!.doc === passages[b]!.doc && a < b);
-  for (const l of links) {
-    if (!isRef(l.a) || !isRef(l.b) || passages[l.a]!.doc === passages[l.b]!.doc) continue;
-    const [x, y] = [find(l.a), find(l.b)];
-    if (x === y) continue;
-    if (before(x, y)) parent.set(y, x);
-    else parent.set(x, y);
-  }
+  // Reference passages the takes share are one passage: components of reference ↔ reference links.
+  const sets = components(passages.length);
+  for (const l of links) if (isRef(l.a) && isRef(l.b) && passages[l.a]!.doc !== passages[l.b]!.doc) sets.union(l.a, l.b);
+  // Each one's canonical text is the earliest-named take's passage.
+  const canonicalOf = new Map<number, number>();
   const members = new Map<number, number[]>();
-  for (const g of parent.keys()) {
-    const r = find(g);
-    members.set(r, [...(members.get(r) ?? []), g]);
+  for (const group of sets.groups()) {
+    if (!isRef(group[0]!)) continue;
+    const canonical = group.reduce((x, g) => (rank.get(passages[g]!.doc)! < rank.get(passages[x]!.doc)! ? g : x));
+    for (const g of group) canonicalOf.set(g, canonical);
+    members.set(canonical, [...group]);
   }
-  const taken = new Set<number>(parent.keys());
+  const taken = new Set<number>(canonicalOf.keys());
   for (const l of links) {
     if (isRef(l.a) === isRef(l.b)) continue;
     const [r, o] = isRef(l.a) ? [l.a, l.b] : [l.b, l.a];
-    const list = members.get(find(r))!;
+    const list = members.get(canonicalOf.get(r)!)!;
     if (!list.includes(o)) list.push(o);
     taken.add(o);
   }

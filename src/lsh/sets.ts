@@ -45,3 +45,39 @@ export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function containment(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return a.length === 0 ? 0 : intersectionSize(a, b) / a.length;
 }
+
+/**
+ * Union-find over the indices `0 … n - 1` (disjoint sets); `groups()` gives the components, each
+ * ascending, in the order of their first index.
+ *
+ * @param n - How many indices.
+ * @returns The sets, to join and read.
+ */
+export function components(n: number): { union(a: number, b: number): void; find(x: number): number; groups(): number[][] } {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  return {
+    find,
+    union(a, b) {
+      const x = find(a);
+      const y = find(b);
+      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+    },
+    groups() {
+      const groups = new Map<number, number[]>();
+      for (let i = 0; i < n; i++) {
+        const r = find(i);
+        const g = groups.get(r);
+        if (g === undefined) groups.set(r, [i]);
+        else g.push(i);
+      }
+      return [...groups.values()].sort((x, y) => x[0]! - y[0]!);
+    },
+  };
+}

@@ -21,7 +21,7 @@
 import { checkInteger, checkNumber, checkOptions } from '../errors.js';
 import { bandBuckets, createLshIndex } from '../lsh/lsh.js';
 import { optimalBands } from '../lsh/params.js';
-import { containment, intersectionSize } from '../lsh/sets.js';
+import { components, containment, intersectionSize } from '../lsh/sets.js';
 import { computeMinHash } from '../minhash/minhash.js';
 import type { StoryDocument } from '../document/document.js';
 import type { StoryOptions } from '../types.js';
@@ -73,36 +73,6 @@ export function sameStory(set: Uint32Array, other: Uint32Array, o: { readonly mi
 export function storyBuckets(set: Uint32Array, threshold: number = defaultStoryOptions.threshold): Uint32Array {
   const { bands, rows } = optimalBands(threshold, 128);
   return bandBuckets(computeMinHash(set, { scheme: 'oph' }), bands, rows);
-}
-
-/** Union-find over document indices; `groups()` gives the components, each ascending. */
-function components(n: number): { union(a: number, b: number): void; find(x: number): number; groups(): number[][] } {
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  return {
-    find,
-    union(a, b) {
-      const x = find(a);
-      const y = find(b);
-      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-    },
-    groups() {
-      const groups = new Map<number, number[]>();
-      for (let i = 0; i < n; i++) {
-        const r = find(i);
-        const g = groups.get(r);
-        if (g === undefined) groups.set(r, [i]);
-        else g.push(i);
-      }
-      return [...groups.values()].sort((x, y) => x[0]! - y[0]!);
-    },
-  };
 }
 
 /** Calls `visit(i, j)` once for every candidate pair of non-empty sets (all pairs when few, else LSH). */
