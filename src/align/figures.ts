@@ -4,12 +4,36 @@
  * change, or the figures of a sentence it merged in, are in that outlet alone.
  */
 
+import stringSimilarity from 'string-similarity';
 import type { SourcedWord } from '../diff/sourced.js';
-import { diffPassage } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
 
 /** Least word similarity of two copies' sentences that are the same sentence but for figures. */
 const SAME_SENTENCE = 0.8;
+
+/** Fewest words, and least share of the whole, of a sentence's part that stands for it. */
+const PART_WORDS = 6;
+const PART_SHARE = 0.4;
+
+/** A sentence's words with every figure the same, so two takes' sentences compare on the rest. */
+function unfigured(words: readonly SourcedWord[]): string {
+  return words.map((w) => (/\d/.test(w.norm) ? '#' : w.norm)).join(' ');
+}
+
+/** Whether two copies' sentences (figures masked) are alike word for word but for a few. */
+function alikeSentences(x: string, y: string): boolean {
+  return stringSimilarity.compareTwoStrings(x, y) >= SAME_SENTENCE;
+}
+
+/**
+ * Whether one copy's sentence (figures masked) is the other's unchanged first or last part (an
+ * outlet split the sentence, or cut its tail), long enough to be more than a formula.
+ */
+function partOf(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const words = short.split(' ').length;
+  return words >= PART_WORDS && words >= PART_SHARE * long.split(' ').length && (long.startsWith(`${short} `) || long.endsWith(` ${short}`));
+}
 
 /** What the version stage asks of a story's figures. */
 export interface FigureEvidence {
@@ -88,11 +112,18 @@ export function figureEvidence(
     let best: Doc[][] | null = null;
     let bestSize = 0;
     for (const k of [...byCluster.keys()].sort((a, b) => a - b)) {
-      const groups = [...byCluster.get(k)!.values()].filter((g) => g.length >= 2);
+      const variants = [...byCluster.get(k)!.entries()].filter(([, g]) => g.length >= 2);
+      const groups = variants.map(([, g]) => g);
+      // Each group gives a figure the other lacks.
+      const figuresOf = variants.map(([key]) => new Set(key.split(' ')));
+      const replaced = (i: number, j: number): boolean => [...figuresOf[i]!].some((f) => !figuresOf[j]!.has(f)) && [...figuresOf[j]!].some((f) => !figuresOf[i]!.has(f));
       const size = groups.reduce((n, g) => n + g.length, 0);
       if (groups.length < 2 || size <= bestSize) continue;
-      const sentences = groups.map((g) => g.map((d) => sourcedOf(byDoc.get(d)!.get(k)!.passage)));
-      const alike = (i: number, j: number): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => diffPassage(x, y).similarity >= SAME_SENTENCE));
+      const sentences = groups.map((g) => g.map((d) => unfigured(sourcedOf(byDoc.get(d)!.get(k)!.passage))));
+      // The same sentence but for its figures; where one is a part of the other, the whole may
+      // give figures beyond the part, so only a figure replaced says anything.
+      const some = (i: number, j: number, same: (x: string, y: string) => boolean): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => same(x, y)));
+      const alike = (i: number, j: number): boolean => some(i, j, alikeSentences) || (replaced(i, j) && some(i, j, partOf));
       if (groups.every((_, i) => groups.every((__, j) => j <= i || alike(i, j)))) [best, bestSize] = [groups, size];
     }
     return best;
