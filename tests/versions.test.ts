@@ -108,13 +108,21 @@ describe('wire versions', () => {
     expect(p.numberChanges).toBe(0);
   });
 
-  it("should find two takes from the outlets alone by the figures they give: version right for ≥ 0.95 of outlets (false cuts held at today's 0.021; the target is 0.02)", () => {
+  it('should find two takes from the outlets alone by the figures they give: version right for ≥ 0.95 of outlets, ≤ 0.02 of cuts false', () => {
     // No copy of either take: each outlet cuts up to half. The outlets that give one toll and
-    // those that give the other, in the same sentence, are the two takes' copies.
+    // those that give the other, in the same sentence, are the two takes' copies; a take whose
+    // toll one copy alone kept is read from that copy when it also carries a block of its own.
     const p = pooled(2, false);
     expect(p.outlets).toBe(288);
-    expect(p.right).toBeGreaterThanOrEqual(281);
-    expect(p.falseCuts / p.cuts).toBeLessThanOrEqual(0.0206);
+    expect(p.right / p.outlets).toBeGreaterThanOrEqual(0.95);
+    expect(p.falseCuts / p.cuts).toBeLessThanOrEqual(0.02);
+    expect(p.versioned).toBe(48);
+  });
+
+  it("should find three takes from the outlets alone (floor: today's 0.80 of outlets right; the target is 0.95)", () => {
+    // Two copies a take, each cutting up to half: a take's own passages are wire only where both kept them.
+    const p = pooled(3, false);
+    expect(p.right / p.outlets).toBeGreaterThanOrEqual(0.8);
   });
 
   it('should show a wire sentence an outlet carries under a second cluster as reworded in the matrix, not as cut', () => {
@@ -147,6 +155,20 @@ describe('wire versions', () => {
       expect(r.stories.filter((x) => x.versions.length > 0)).toEqual([]);
       expect(r.documents.every((d) => d.version === null && d.notInVersion.length === 0)).toBe(true);
     }
+  });
+
+  it('should find no versions where outlets changed a figure on their own, however they cut the story', () => {
+    // Every story gives a toll; one outlet in three writes its own figure there (each another):
+    // one copy's figure, with no block of passages of its own, is not a take.
+    let stories = 0;
+    for (const seed of [3, 8, 9, 11])
+      for (const includeWire of [true, false]) {
+        const gen = generateCorpus({ stories: 12, outletsPerStory: 6, unrelated: 10, seed, includeWire, ownFigures: true });
+        const r = compareArticles(gen.map((a) => ({ id: a.id, text: a.text })));
+        stories += r.stories.length;
+        expect(r.stories.filter((x) => x.versions.length > 0)).toEqual([]);
+      }
+    expect(stories).toBeGreaterThanOrEqual(96);
   });
 });
 
@@ -216,7 +238,7 @@ describe('figures as version evidence', () => {
    * Each text is one copy's passages (one per line); every passage is the one wire sentence
    * (cluster 0), as the story stage would have clustered them.
    */
-  function groupsOf(texts: readonly string[]): string[][] | null {
+  function groupsOf(texts: readonly string[], least?: number): string[][] | null {
     const prepared = docs(texts.map((text, i) => ({ id: `c${i}`, text })));
     const passageIndex = new Map<Doc, number>();
     const wireOf: number[][] = [];
@@ -229,7 +251,7 @@ describe('figures as version evidence', () => {
         sourced.push(words);
       }
     }
-    const groups = figureEvidence(prepared, passageIndex, wireOf, (g) => sourced[g]!).figureGroups();
+    const groups = figureEvidence(prepared, passageIndex, wireOf, (g) => sourced[g]!).figureGroups(least);
     return groups === null ? null : groups.map((g) => g.map((d) => d.article.id));
   }
   const whole = (toll: number): string => `Mutesi said ${toll} people were killed in Zuro and many more were wounded on the day.`;
@@ -240,6 +262,17 @@ describe('figures as version evidence', () => {
     // A reworded copy is compared with its figures set aside: the toll is not one of its changes.
     const reworded = (toll: number): string => `Mutesi said ${toll} kezane were killed in Zuro keviruvi many more were wounded on the day.`;
     expect(groupsOf([reworded(20), split(20), whole(31), whole(31)])).toEqual([['c0', 'c1'], ['c2', 'c3']]);
+  });
+
+  it('should read a figure one copy alone gives as a take only in a sentence otherwise word for word the same', () => {
+    expect(groupsOf([whole(20), whole(20), whole(31)], 1)).toEqual([['c0', 'c1'], ['c2']]);
+    // Two copies are needed for each group unless asked for less.
+    expect(groupsOf([whole(20), whole(20), whole(31)])).toBeNull();
+    // The only copy giving 31 also changed a word of the sentence: its figure is its own.
+    expect(groupsOf([whole(20), whole(20), whole(31).replace('were killed', 'died')], 1)).toBeNull();
+    // A name is not a figure: "MI5" and "MI6" are words.
+    const spy = (name: string): string => `Let ${name} and the others sue me, they know they are above the law.`;
+    expect(groupsOf([spy('MI5'), spy('MI5'), spy('MI6'), spy('MI6')])).toBeNull();
   });
 
   it('should not read a copy that quotes more of a sentence, and so gives more figures, as another take', () => {

@@ -15,9 +15,12 @@ const SAME_SENTENCE = 0.8;
 const PART_WORDS = 6;
 const PART_SHARE = 0.4;
 
+/** A figure: digits with the separators inside them, not the end of a name ("MI5", "M4"). */
+const FIGURE = /(?<!\p{L})\d(?:[\d.,]*\d)?/gu;
+
 /** A sentence's words with every figure the same, so two takes' sentences compare on the rest. */
 function unfigured(words: readonly SourcedWord[]): string {
-  return words.map((w) => (/\d/.test(w.norm) ? '#' : w.norm)).join(' ');
+  return words.map((w) => (/^\d/.test(w.norm) ? '#' : w.norm)).join(' ');
 }
 
 /** Whether two copies' sentences (figures masked) are alike word for word but for a few. */
@@ -41,10 +44,11 @@ export interface FigureEvidence {
   readonly figuresDiffer: (a: Doc, b: Doc) => boolean;
   /**
    * The copies grouped by the figures they give in the wire passage whose figures divide the most
-   * copies into two or more sets, each given by two copies or more, where the groups' sentences
-   * are the same but for the figures (a toll updated, not a sentence papers rewrote); or `null`.
+   * copies into two or more sets, each given by `least` copies or more (default two; one of them
+   * always by two), where the groups' sentences are the same but for the figures (a toll updated,
+   * not a sentence papers rewrote; word for word for a figure one copy alone gives); or `null`.
    */
-  readonly figureGroups: () => Doc[][] | null;
+  readonly figureGroups: (least?: number) => Doc[][] | null;
 }
 
 /**
@@ -69,7 +73,7 @@ export function figureEvidence(
     const mine = new Map<number, { figures: Set<string>; passage: number }>();
     const base = passageIndex.get(d)!;
     for (const p of d.passages) {
-      const found = d.text.slice(p.start, p.end).match(/\d(?:[\d.,]*\d)?/g) ?? [];
+      const found = d.text.slice(p.start, p.end).match(FIGURE) ?? [];
       if (found.length === 0) continue;
       for (const k of wireOf[base + p.index]!) {
         const at = mine.get(k) ?? { figures: new Set<string>(), passage: base + p.index };
@@ -100,7 +104,7 @@ export function figureEvidence(
     }
     return differ;
   };
-  const figureGroups = (): Doc[][] | null => {
+  const figureGroups = (least = 2): Doc[][] | null => {
     const byCluster = new Map<number, Map<string, Doc[]>>();
     for (const d of docs)
       for (const [k, { figures }] of byDoc.get(d)!) {
@@ -112,7 +116,8 @@ export function figureEvidence(
     let best: Doc[][] | null = null;
     let bestSize = 0;
     for (const k of [...byCluster.keys()].sort((a, b) => a - b)) {
-      const variants = [...byCluster.get(k)!.entries()].filter(([, g]) => g.length >= 2);
+      const variants = [...byCluster.get(k)!.entries()].filter(([, g]) => g.length >= least);
+      if (!variants.some(([, g]) => g.length >= 2)) continue;
       const groups = variants.map(([, g]) => g);
       // Each group gives a figure the other lacks.
       const figuresOf = variants.map(([key]) => new Set(key.split(' ')));
@@ -123,7 +128,12 @@ export function figureEvidence(
       // The same sentence but for its figures; where one is a part of the other, the whole may
       // give figures beyond the part, so only a figure replaced says anything.
       const some = (i: number, j: number, same: (x: string, y: string) => boolean): boolean => sentences[i]!.some((x) => sentences[j]!.some((y) => same(x, y)));
-      const alike = (i: number, j: number): boolean => some(i, j, alikeSentences) || (replaced(i, j) && some(i, j, partOf));
+      // A figure one copy alone gives is read as a take's only when nothing else in its sentence
+      // differs (an outlet that rewrote the sentence may have written its own figure too).
+      const alone = (i: number): boolean => groups[i]!.length === 1;
+      const identical = (x: string, y: string): boolean => x === y;
+      const alike = (i: number, j: number): boolean =>
+        (alone(i) || alone(j) ? some(i, j, identical) : some(i, j, alikeSentences)) || (replaced(i, j) && some(i, j, partOf));
       if (groups.every((_, i) => groups.every((__, j) => j <= i || alike(i, j)))) [best, bestSize] = [groups, size];
     }
     return best;

@@ -263,9 +263,21 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
  * groups then differ as versions do.
  */
 function byFigureGroups(all: readonly Carried[], input: VersionInput): StoryVersions | null {
-  const groups = input.figureGroups?.();
-  if (groups === undefined || groups === null || groups.length < 2) return null;
   const carriedOf = new Map(all.map((c) => [c.doc, c]));
+  let groups = input.figureGroups?.() ?? null;
+  if (groups === null) {
+    // A take whose toll one copy alone kept unchanged: that copy must also carry a block of
+    // passages no copy of the other groups has (an outlet that changed a figure has none).
+    const found = input.figureGroups?.(1) ?? null;
+    const others = (g: readonly Doc[]): Set<number> => new Set(found!.filter((h) => h !== g).flatMap((h) => h.flatMap((d) => [...carriedOf.get(d)!.set])));
+    const backed = (g: readonly Doc[]): boolean => {
+      const c = carriedOf.get(g[0]!)!;
+      const own = without(c.set, others(g));
+      return own.length >= MIN_OWN && hasBlock(own, c.order);
+    };
+    if (found !== null && found.every((g) => g.length > 1 || backed(g))) groups = found;
+  }
+  if (groups === null || groups.length < 2) return null;
   const sets = groups.map((g) => new Set(g.flatMap((d) => [...carriedOf.get(d)!.set])));
   // The figures are the evidence; the groups need only a core in common (the same story told
   // twice), not blocks of their own: a take's copies may all have cut what it alone had.
