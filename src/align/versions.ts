@@ -1,10 +1,11 @@
 /**
  * Wire versions: agencies publish a story several times as it develops (a first take, then
  * write-throughs that add paragraphs, drop others and update figures), and outlets take different
- * ones. Without a reference the versions are read off the near-complete reprints: two reprints
- * that share the lede and a core but each carry a block of wire passages the other lacks are
- * copies of two versions. Every outlet then follows one version (or several: `mixed`), and only
- * the passages of what it followed are cuts.
+ * ones. Without a reference the versions are read off the figures first (copies that give a
+ * sentence's toll in groups are the takes' copies), else off the near-complete reprints: two
+ * reprints that share the lede and a core but each carry a block of wire passages the other lacks
+ * are copies of two versions. Every outlet then follows one version (or several: `mixed`), and
+ * only the passages of what it followed are cuts.
  */
 
 import type { Doc } from '../document/document.js';
@@ -145,6 +146,10 @@ function follows(
 export function findVersions(input: VersionInput): StoryVersions | null {
   const all = input.docs.map((d) => carriedBy(d, input));
   const carried = all.map((x) => x.carried);
+  // Copies that give a sentence's figures in groups are the takes' copies: the strongest evidence,
+  // read first; a story whose figures do not tell is read from its near-complete reprints.
+  const fromFigures = byFigureGroups(carried, input);
+  if (fromFigures !== null) return fromFigures;
   const anchors = all
     .filter((x) => x.share >= input.reprintShare && x.carried.order.length >= 2 * MIN_OWN)
     .map((x) => x.carried)
@@ -153,7 +158,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
   // Leaders: the fullest reprint, and every reprint that is another version of each leader so far.
   const leaders: Carried[] = [];
   for (const a of anchors) if (leaders.every((l) => twoVersions(a, l, input))) leaders.push(a);
-  if (leaders.length < 2) return byFigureGroups(carried, input);
+  if (leaders.length < 2) return null;
   // Every reprint is read into the version whose passages of its own it carries (clearly more
   // of one version's than of any other's), and a version is what its reprints carry together:
   // passages one reprint cut, another of the same version kept. Repeated until it settles.
@@ -209,13 +214,13 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     if (pair === null) break;
     const [i, j] = pair;
     groups = groups.filter((_, k) => k !== j).map((g, k) => (k === i ? [...g, ...groups[j]!] : g));
-    if (groups.length < 2) return byFigureGroups(carried, input);
+    if (groups.length < 2) return null;
   }
   // Together, the versions must still differ as versions do.
   const wireOrder = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
   for (let i = 0; i < sets.length; i++)
     for (let j = i + 1; j < sets.length; j++)
-      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return byFigureGroups(carried, input);
+      if (!twoVersions({ doc: members[i]![0]!.doc, order: wireOrder(sets[i]!), set: sets[i]! }, { doc: members[j]![0]!.doc, order: wireOrder(sets[j]!), set: sets[j]! }, input)) return null;
   let versions = sets.map((clusters, i) => ({ anchors: members[i]!, clusters }));
   // Versions in order of publication when every reprint has a time, else of their first reprint.
   const firstTime = (v: { anchors: Carried[] }): string | undefined =>
@@ -258,24 +263,26 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
 }
 
 /**
- * Versions without near-complete reprints: the copies grouped by the figures they give in one
+ * Versions from the figures: the copies grouped by the figures they give in one
  * passage (each take's toll), a version being what its copies carry together; kept only when the
  * groups then differ as versions do.
  */
 function byFigureGroups(all: readonly Carried[], input: VersionInput): StoryVersions | null {
   const carriedOf = new Map(all.map((c) => [c.doc, c]));
   let groups = input.figureGroups?.() ?? null;
-  if (groups === null) {
-    // A take whose toll one copy alone kept unchanged: that copy must also carry a block of
-    // passages no copy of the other groups has (an outlet that changed a figure has none).
-    const found = input.figureGroups?.(1) ?? null;
-    const others = (g: readonly Doc[]): Set<number> => new Set(found!.filter((h) => h !== g).flatMap((h) => h.flatMap((d) => [...carriedOf.get(d)!.set])));
+  // A take whose toll one copy alone kept unchanged: that copy must also carry a block of
+  // passages no copy of the other groups has (an outlet that changed a figure has none).
+  const found = input.figureGroups?.(1) ?? null;
+  if (found !== null) {
+    const others = (g: readonly Doc[]): Set<number> => new Set(found.filter((h) => h !== g).flatMap((h) => h.flatMap((d) => [...carriedOf.get(d)!.set])));
     const backed = (g: readonly Doc[]): boolean => {
       const c = carriedOf.get(g[0]!)!;
       const own = without(c.set, others(g));
       return own.length >= MIN_OWN && hasBlock(own, c.order);
     };
-    if (found !== null && found.every((g) => g.length > 1 || backed(g))) groups = found;
+    // A copy alone with its figure and no such block changed it on its own: it is no group.
+    const kept = found.filter((g) => g.length > 1 || backed(g));
+    if (kept.length >= 2 && kept.length > (groups?.length ?? 0)) groups = kept;
   }
   if (groups === null || groups.length < 2) return null;
   const sets = groups.map((g) => new Set(g.flatMap((d) => [...carriedOf.get(d)!.set])));
