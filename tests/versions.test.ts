@@ -108,7 +108,7 @@ describe('wire versions', () => {
     expect(p.numberChanges).toBe(0);
   });
 
-  it('should find two takes from the outlets alone by the figures they give: version right for ≥ 0.95 of outlets, ≤ 0.02 of cuts false', () => {
+  it('should find two takes from the outlets alone by the figures they give: version right for ≥ 0.95 of outlets, ≤ 0.02 of cuts false, no agency change charged to an outlet', () => {
     // No copy of either take: each outlet cuts up to half. The outlets that give one toll and
     // those that give the other, in the same sentence, are the two takes' copies; a take whose
     // toll one copy alone kept is read from that copy when it also carries a block of its own.
@@ -117,6 +117,9 @@ describe('wire versions', () => {
     expect(p.right / p.outlets).toBeGreaterThanOrEqual(0.95);
     expect(p.falseCuts / p.cuts).toBeLessThanOrEqual(0.02);
     expect(p.versioned).toBe(48);
+    // A take's wording of the toll is its whole sentence, not a copy's split half: an outlet that
+    // gives its take's toll unchanged is not charged with changing it.
+    expect(p.numberChanges).toBe(0);
   });
 
   it("should find three takes from the outlets alone (floor: today's 0.92 of outlets right; the target is 0.95)", () => {

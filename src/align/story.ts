@@ -188,7 +188,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
       : null;
   // A version's text of a passage: the wording most of its reprints give; on a tie, the one more
   // of the version's other copies keep (an outlet's rewording of one reprint's sentence does not
-  // win over the take's own wording), then the first reprint's. Other copies never supply a
+  // win over the take's own wording), then the one closest to the cluster's text, then the first
+  // reprint's. Other copies never supply a
   // wording of their own: an outlet's rewording is not the agency's.
   const versionCanonical = new Map<number, number[]>();
   if (versions !== null)
@@ -218,7 +219,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
             if (seen !== undefined) seen.kept++;
           });
       for (const [k, byText] of texts) {
-        const best = [...byText.values()].sort((a, b) => b.n - a.n || b.kept - a.kept || a.g - b.g)[0]!;
+        // Then the wording closest to the cluster's (a whole sentence over one an outlet split).
+        const closeness = (g: number): number => diffPassage(sourcedOf(clusters[k]!.canonical), sourcedOf(g)).similarity;
+        const best = [...byText.values()].map((x) => ({ ...x, close: byText.size > 1 ? closeness(x.g) : 1 })).sort((a, b) => b.n - a.n || b.kept - a.kept || b.close - a.close || a.g - b.g)[0]!;
         const list = versionCanonical.get(k) ?? versions.versions.map(() => -1);
         list[i] = best.g;
         versionCanonical.set(k, list);
