@@ -176,6 +176,27 @@ describe('one-permutation MinHash', () => {
     expect(outside / runs).toBeLessThanOrEqual(0.02);
   });
 
+  it('should estimate paragraph-sized sets (fewer shingles than bins) no worse than 128 permutations, from the bins the sets fill themselves', () => {
+    const next = rng(1612);
+    let oph = 0;
+    let kperm = 0;
+    const pairs = 400;
+    for (let i = 0; i < pairs; i++) {
+      const [x, y] = pair(next, next() % 30, next() % 30, 1 + (next() % 40));
+      const exact = jaccard(toShingleSet(x), toShingleSet(y));
+      oph += Math.abs(estimateJaccard(computeMinHash(x, { scheme: 'oph' }), computeMinHash(y, { scheme: 'oph' })) - exact);
+      kperm += Math.abs(estimateJaccard(computeMinHash(x), computeMinHash(y)) - exact);
+    }
+    expect(oph / pairs).toBeLessThanOrEqual(kperm / pairs);
+    // Shingles in bins of their own, every other bin densified: the estimate is the exact Jaccard.
+    const sig = (xs: number[]) => computeMinHash(Uint32Array.from(xs), { scheme: 'oph' });
+    const a = sig([1, 2, 3, 4]);
+    const b = sig([3, 4, 5]);
+    const ownBins = (s: ReturnType<typeof sig>) => new Set(Array.from(s.hashvalues).filter((v, i) => Math.floor((v / 2 ** 32) * 128) === i)).size;
+    expect(ownBins(a) + ownBins(b)).toBe(7);
+    expect(estimateJaccard(a, b)).toBeCloseTo(2 / 5, 10);
+  });
+
   it('should be deterministic, never compare with k-permutation signatures, and fill every bin', () => {
     const a = computeMinHash(Uint32Array.of(1, 2, 3), { scheme: 'oph' });
     expect(a.algorithm).toBe(OPH_ALGORITHM);
