@@ -108,20 +108,32 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
   // Grouping as compare groups: each article's story features with the template lines its
   // group teaches (usually the same from one arrival to the next), kept as documents are.
   const baseSet = chrome?.learned ?? new Set<string>();
-  const baseLearned = [...baseSet].sort().join('\n');
-  const features = new Map<string, { text: string; learned: string; f: StoryDocument }>();
+  const features = new Map<string, { text: string; norm: string | null; byLines: Map<string, StoryDocument> }>();
   const known: KnownFeatures = (article, learned, settings) => {
-    const sig = [...learned].sort().join('\n');
-    const kept = features.get(article.id);
-    if (kept !== undefined && kept.text === article.text && kept.learned === sig) return kept.f;
+    let kept = features.get(article.id);
+    if (kept === undefined || kept.text !== article.text) {
+      if (features.size >= 2_000) features.delete(features.keys().next().value!);
+      kept = { text: article.text, norm: null, byLines: new Map() };
+      features.set(article.id, kept);
+    }
     // A learned line can only mark a line or sentence of the article as chrome if its normalised
-    // text holds it: without one, the document is the one prepared without those lines.
-    const extra = sig === baseLearned ? [] : [...learned].filter((l) => !baseSet.has(l));
-    const norm = extra.length === 0 ? '' : normalizeKey(article.text);
-    const d = extra.some((l) => norm.includes(l)) ? prepareDocument(article, 0, learned, settings) : documentOf(article);
-    const f = storyDocument(d);
-    if (features.size >= 2_000) features.delete(features.keys().next().value!);
-    features.set(article.id, { text: article.text, learned: sig, f });
+    // text holds it: the document depends on those lines alone (without one, it is the one
+    // prepared without any), so groups that teach other lines reuse it.
+    const extra = [...learned].filter((l) => !baseSet.has(l));
+    let key = '';
+    if (extra.length > 0) {
+      kept.norm ??= normalizeKey(article.text);
+      const norm = kept.norm;
+      key = extra
+        .filter((l) => norm.includes(l))
+        .sort()
+        .join('\n');
+    }
+    let f = kept.byLines.get(key);
+    if (f === undefined) {
+      f = storyDocument(key === '' ? documentOf(article) : prepareDocument(article, 0, learned, settings));
+      kept.byLines.set(key, f);
+    }
     return f;
   };
   const stageOptions = { ...(options.stories !== undefined ? { stories: options.stories } : {}), ...(chrome !== undefined ? { chrome } : {}) };
