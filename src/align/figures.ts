@@ -15,8 +15,8 @@ const SAME_SENTENCE = 0.8;
 const PART_WORDS = 6;
 const PART_SHARE = 0.4;
 
-/** A figure: digits with the separators inside them, not the end of a name ("MI5", "M4"). */
-const FIGURE = /(?<!\p{L})\d(?:[\d.,]*\d)?/gu;
+/** A figure: digits with the separators inside them (also in a name: an agency may correct "M4" to "M5"). */
+const FIGURE = /\d(?:[\d.,]*\d)?/g;
 
 /** A sentence's words with every figure the same, so two takes' sentences compare on the rest. */
 function unfigured(words: readonly SourcedWord[]): string {
