@@ -236,6 +236,41 @@ describe('wire versions from several references (the agency\'s takes)', () => {
   });
 });
 
+describe('one version cut two ways', () => {
+  it('should not read two reprints as two takes when a fuller copy carries passages of each of their blocks', () => {
+    // A and B each cut a different block of three; the agency's own copy (C, with much text no
+    // one else took, so it is no reprint) carries one passage of A's block and all of B's, and
+    // more of the wire than either: A and B are its cuts, not two takes. (METER: a PA story two
+    // papers cut differently.)
+    const S = [
+      'The harbour board confirmed on Monday that three cargo ships had been diverted to Felixstowe after the storm.',
+      'Engineers inspecting the damaged sea wall found cracks running almost the full length of the northern pier.',
+      'Local fishermen said their boats had stayed tied up for a week, costing each crew thousands in lost catches.',
+      'A spokeswoman for the coastguard praised volunteers who pulled two kayakers from the water near the lighthouse.',
+      'Insurance assessors are expected to visit flooded shops along the promenade before the end of the month.',
+      'The mayor promised an emergency fund for traders whose stock was ruined when seawater poured into cellars.',
+      'Railway services between the town and the county capital remain suspended while a landslip is cleared.',
+      'Geologists warned that the cliffs east of the bay could shed more rock if heavy rain continues this autumn.',
+      'Parents collected children early from the primary school after its heating system failed during the blackout.',
+      'An elderly couple spent the night in a church hall when firefighters evacuated their terrace as a precaution.',
+      'Ministers have been asked to explain why promised funding for coastal defences was delayed by two years.',
+      'Forecasters expect calmer weather by Thursday, although gusts may still reach fifty miles an hour overnight.',
+    ];
+    const own = (n: number, tag: string): string[] => Array.from({ length: n }, (_, i) => `${tag} paragraph ${i} tells readers about quiet gardens, village fetes, choir rehearsals and the weather forecast for week ${i}.`);
+    const doc = (id: string, idx: number[], extra: string[] = []): Article => ({ id, text: [...idx.map((i) => S[i]!), ...extra].join('\n\n') });
+    const articles = [
+      doc('A', [0, 1, 2, 3, 4, 5, 6, 10, 11]),
+      doc('B', [0, 1, 2, 6, 7, 8, 9, 10, 11]),
+      doc('C', [0, 1, 2, 3, 6, 7, 8, 9, 10, 11], own(12, 'Agency')),
+      doc('D', [0, 4, 5], own(2, 'Weekly')),
+    ];
+    const r = compareArticles(articles);
+    expect(r.stories).toHaveLength(1);
+    expect(r.stories[0]!.wire.length).toBeGreaterThanOrEqual(12);
+    expect(r.stories[0]!.versions).toEqual([]);
+  });
+});
+
 describe('figures as version evidence', () => {
   /**
    * Each text is one copy's passages (one per line); every passage is the one wire sentence

@@ -195,6 +195,8 @@ export function findVersions(input: VersionInput): StoryVersions | null {
     const carriesBoth = (a: Carried, i: number, j: number, least: number): boolean =>
       a.order.filter((k) => sets[i]!.has(k) && !sets[j]!.has(k)).length >= least && a.order.filter((k) => sets[j]!.has(k) && !sets[i]!.has(k)).length >= least;
     const others = carried.filter((c) => !anchors.includes(c));
+    // A copy that carries more of the wire than every reprint the two are read from: they are its cuts.
+    const fuller = (c: Carried, i: number, j: number): boolean => [...members[i]!, ...members[j]!].every((m) => c.set.size > m.set.size);
     // Unless it is a take between the two (a middle take keeps some of the first's passages and
     // some of the second's): a copy whose figures differ from copies of each of them.
     const differs = (c: Carried, i: number): boolean => members[i]!.some((m) => input.figuresDiffer?.(c.doc, m.doc) === true);
@@ -208,7 +210,7 @@ export function findVersions(input: VersionInput): StoryVersions | null {
       for (let j = i + 1; j < sets.length && pair === null; j++)
         if (
           anchors.some((a) => !members[i]!.includes(a) && !members[j]!.includes(a) && carriesBoth(a, i, j, 1) && !between(a, i, j)) ||
-          others.some((c) => carriesBoth(c, i, j, 2) && !between(c, i, j))
+          others.some((c) => (carriesBoth(c, i, j, 2) || (carriesBoth(c, i, j, 1) && fuller(c, i, j))) && !between(c, i, j))
         )
           pair = [i, j];
     if (pair === null) break;
