@@ -8,7 +8,7 @@
  */
 
 import { checkInteger, checkOptions } from '../errors.js';
-import { murmur3Ints } from '../hash/murmur3.js';
+import { fmix32, murmur3Ints } from '../hash/murmur3.js';
 import { normalizeKey } from '../normalize/normalize.js';
 import { defaultShingleOptions, hashWords } from '../shingle/shingle.js';
 import { tokenizeWords } from '../shingle/tokenize.js';
@@ -53,50 +53,6 @@ for (const c of [0x2e, 0x2c, 0x3b, 0x27]) JOINS_DIGITS[c] = 1;
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
-// The word being hashed (module state, not a closure per word: nothing is allocated per word).
-let H = 0;
-let UNITS = 0;
-let PENDING = -1;
-
-function wordStart(seed: number): void {
-  H = seed | 0;
-  UNITS = 0;
-  PENDING = -1;
-}
-
-function take(u: number): void {
-  UNITS++;
-  if (PENDING < 0) {
-    PENDING = u;
-    return;
-  }
-  let k = PENDING | (u << 16);
-  k = Math.imul(k, C1);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, C2);
-  H ^= k;
-  H = (H << 13) | (H >>> 19);
-  H = (Math.imul(H, 5) + 0xe6546b64) | 0;
-  PENDING = -1;
-}
-
-function wordEnd(): number {
-  let h = H;
-  if (PENDING >= 0) {
-    let k = Math.imul(PENDING, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-  }
-  h ^= UNITS * 2;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
-
 /**
  * A code unit as `normalizeKey` leaves it, for ASCII and the punctuation news copy is full of:
  * lower case, the backtick and curly apostrophes read as "'", curly double quotes, dashes, the
@@ -127,44 +83,63 @@ function unitOf(c: number): number {
 
 /**
  * Word hashes of an ASCII text into `out` (grown as needed); returns the count, or -1 when the
- * text is not ASCII.
+ * text is not ASCII. Each word is MurmurHash3 over its code units as normalised, two to a block,
+ * computed as it is read (locals only: nothing is allocated per word).
  */
 function asciiWordHashes(text: string, seed: number, out: { words: Int32Array }): number {
   const n = text.length;
   let count = 0;
   let i = 0;
   while (i < n) {
-    const u0 = unitOf(text.charCodeAt(i));
+    const c0 = text.charCodeAt(i);
+    const u0 = c0 < 0x80 ? (c0 >= 0x41 && c0 <= 0x5a ? c0 + 32 : c0 === 0x60 ? 0x27 : c0) : unitOf(c0);
     if (u0 < 0) return -1;
     let last = ASCII_CLASS[u0]!;
     if (last === 0) {
       i++;
       continue;
     }
-    // MurmurHash3 over the word's code units as normalised, two to a block, as it is read.
-    wordStart(seed);
-    take(u0);
+    let h = seed | 0;
+    let units = 1;
+    let pending = u0;
     i++;
     while (i < n) {
-      const u = unitOf(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const u = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c === 0x60 ? 0x27 : c) : unitOf(c);
       if (u < 0) return -1;
       const k = ASCII_CLASS[u]!;
-      if (k !== 0) {
-        last = k;
-        take(u);
-        i++;
-        continue;
+      if (k === 0) {
+        if (i + 1 >= n) break;
+        const d = unitOf(text.charCodeAt(i + 1));
+        if (d < 0) return -1;
+        const next = ASCII_CLASS[d]!;
+        const joins = (last === 1 && next === 1 && JOINS_LETTERS[u] === 1) || (last === 2 && next === 2 && JOINS_DIGITS[u] === 1);
+        if (!joins) break;
+      } else last = k;
+      // Take the unit: the second of a pair completes a block.
+      units++;
+      if (pending < 0) pending = u;
+      else {
+        let b = Math.imul(pending | (u << 16), C1);
+        b = (b << 15) | (b >>> 17);
+        h ^= Math.imul(b, C2);
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+        pending = -1;
       }
-      if (i + 1 >= n) break;
-      const d = unitOf(text.charCodeAt(i + 1));
-      if (d < 0) return -1;
-      const next = ASCII_CLASS[d]!;
-      const joins = (last === 1 && next === 1 && JOINS_LETTERS[u] === 1) || (last === 2 && next === 2 && JOINS_DIGITS[u] === 1);
-      if (!joins) break;
-      take(u);
       i++;
     }
-    const h = wordEnd();
+    if (pending >= 0) {
+      let b = Math.imul(pending, C1);
+      b = (b << 15) | (b >>> 17);
+      h ^= Math.imul(b, C2);
+    }
+    h ^= units * 2;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     if (count === out.words.length) {
       const grown = new Int32Array(out.words.length * 2);
       grown.set(out.words);
@@ -203,6 +178,7 @@ export function sketchTexts(texts: readonly string[], options: SketchOptions = {
   const signatures = new Uint32Array(texts.length * numPerm);
   const scratch = { words: new Int32Array(1024) };
   let shingles = new Uint32Array(1024);
+  let mixed = new Int32Array(1024);
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t];
     if (typeof text !== 'string') throw new TypeError(`texts[${t}] must be a string (got ${text === null ? 'null' : typeof text}).`);
@@ -217,7 +193,24 @@ export function sketchTexts(texts: readonly string[], options: SketchOptions = {
     const count = words === 0 ? 0 : words < k ? 1 : words - k + 1;
     if (count > shingles.length) shingles = new Uint32Array(Math.max(count, shingles.length * 2));
     if (words > 0 && words < k) shingles[0] = murmur3Ints(hashes, 0, words, seed);
-    else for (let s = 0; s < count; s++) shingles[s] = murmur3Ints(hashes, s, k, seed);
+    else {
+      // MurmurHash3 over each run of k word hashes; a word's block mix is the same in every
+      // shingle it is in, so it is done once per word.
+      if (words > mixed.length) mixed = new Int32Array(Math.max(words, mixed.length * 2));
+      for (let w = 0; w < words; w++) {
+        const b = Math.imul(hashes[w]! | 0, C1);
+        mixed[w] = Math.imul((b << 15) | (b >>> 17), C2);
+      }
+      for (let s = 0; s < count; s++) {
+        let h = seed | 0;
+        for (let j = s, end = s + k; j < end; j++) {
+          h ^= mixed[j]!;
+          h = (h << 13) | (h >>> 19);
+          h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+        }
+        shingles[s] = fmix32(h ^ (k * 4));
+      }
+    }
     if (scheme === 'oph') ophInto(shingles, count, numPerm, seed, signatures, t * numPerm);
     else kpermInto(shingles, count, numPerm, seed, signatures, t * numPerm);
   }
