@@ -138,7 +138,7 @@ function follows(
 }
 
 /**
- * Reconstructs a story's versions from its near-complete reprints.
+ * Reconstructs a story's versions from the figures its copies give, else from its near-complete reprints.
  *
  * @param input - The story's documents, passages and wire membership.
  * @returns The versions and each document's, or `null` when the story has one version.
