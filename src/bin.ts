@@ -20,6 +20,7 @@ process.exitCode = await runCliAsync({
   readStdin: () => readBoundedFd(0),
   stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   stdout: (s) => process.stdout.write(s),
+  stdoutDrain: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', resolve)) : undefined),
   stderr: (s) => process.stderr.write(s),
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,

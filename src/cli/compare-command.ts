@@ -157,7 +157,7 @@ export function runCompareCli(io: CliIo): number | Promise<number> {
         : {}),
     };
     const failedBefore = loaded.errors.length > 0;
-    const emit = (report: Report): number => emitReport(report, loaded.articles, { format, html: values.html, output: values.output, quiet, full: values.full === true, color: colorOf(values, io), failedBefore }, io);
+    const emit = (report: Report): number | Promise<number> => emitReport(report, loaded.articles, { format, html: values.html, output: values.output, quiet, full: values.full === true, color: colorOf(values, io), failedBefore }, io);
     const run = compareStories(loaded.articles, options);
     // Worker threads pay off when each has a few stories to compare; a handful runs here.
     const workers = io.workers === undefined ? 1 : Math.min(jobs, Math.floor(run.total / PARTS_PER_WORKER));
@@ -167,7 +167,9 @@ export function runCompareCli(io: CliIo): number | Promise<number> {
       if (format === 'jsonl') return writeLinesAsync(run, counted, values.output, quiet, failedBefore, io);
       return collect(run, counted, loaded.articles.length).then(emit, (e: Error) => reportFailure(e, USAGE, io));
     }
-    if (format === 'jsonl') return writeLines(run, values.output, quiet, failedBefore, io);
+    // To a standard output that pushes back, the lines wait for it as they go.
+    if (format === 'jsonl')
+      return values.output === undefined && io.stdoutDrain !== undefined ? writeLinesAsync(run, run.parts, values.output, quiet, failedBefore, io) : writeLines(run, values.output, quiet, failedBefore, io);
     const report = emptyReport(loaded.articles.length, run.limits);
     for (const part of run.parts) addPart(report, part);
     return emit(report);
@@ -219,7 +221,7 @@ interface EmitSettings {
 }
 
 /** Writes the report (text or JSON, and the HTML page if asked) and says what failed. */
-function emitReport(report: Report, articles: readonly Article[], o: EmitSettings, io: CliIo): number {
+function emitReport(report: Report, articles: readonly Article[], o: EmitSettings, io: CliIo): number | Promise<number> {
   try {
     let failed = o.failedBefore;
     for (const d of report.documents)
@@ -251,6 +253,16 @@ function emitReport(report: Report, articles: readonly Article[], o: EmitSetting
         if (fd !== null) closeSync(fd);
       }
       if (!o.quiet) io.stderr(`wiretrace: wrote ${o.output}\n`);
+    } else if (io.stdoutDrain !== undefined) {
+      const drain = io.stdoutDrain;
+      const write = async (): Promise<number> => {
+        for (const piece of pieces) {
+          io.stdout(piece);
+          await drain();
+        }
+        return failed ? 1 : 0;
+      };
+      return write().catch((e: unknown) => reportFailure(e, USAGE, io));
     } else for (const piece of pieces) io.stdout(piece);
     return failed ? 1 : 0;
   } catch (e) {
@@ -313,12 +325,20 @@ function writeLines(run: ReturnType<typeof compareStories>, output: string | und
   }
 }
 
-/** `--format jsonl` from worker threads: the same lines, as the parts come back in order. */
-async function writeLinesAsync(run: ReturnType<typeof compareStories>, parts: AsyncIterable<StoryPart>, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): Promise<number> {
+/**
+ * `--format jsonl` from worker threads (the same lines, as the parts come back in order), or
+ * to a standard output that pushes back.
+ */
+async function writeLinesAsync(run: ReturnType<typeof compareStories>, parts: AsyncIterable<StoryPart> | Iterable<StoryPart>, output: string | undefined, quiet: boolean, failedBefore: boolean, io: CliIo): Promise<number> {
   try {
     const sink = new LineSink(output, io, failedBefore);
+    const drain = output === undefined ? io.stdoutDrain : undefined;
     sink.header(run);
-    for await (const part of parts) sink.part(part);
+    await drain?.();
+    for await (const part of parts) {
+      sink.part(part);
+      await drain?.();
+    }
     return sink.close(quiet);
   } catch (e) {
     io.stderr(`wiretrace: error: ${(e as Error).message}\n`);

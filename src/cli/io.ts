@@ -11,6 +11,12 @@ export interface CliIo {
   readStdin: () => string;
   /** Writes to standard output. */
   stdout: (s: string) => void;
+  /**
+   * When standard output holds more than it has sent (a pipe read slower than written), a promise
+   * that resolves once it drains; otherwise nothing. A long report waits on it between pieces, so
+   * `wiretrace compare … | consumer` does not hold the whole report in memory.
+   */
+  stdoutDrain?: () => Promise<void> | undefined;
   /** Writes to standard error. */
   stderr: (s: string) => void;
   /** Whether standard output is a terminal (colours on by default). */
