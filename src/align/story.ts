@@ -10,7 +10,7 @@ import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/l
 import { referenceClusters } from '../cluster/reference.js';
 import { firstCopies } from '../cluster/repeats.js';
 import { sourceWords, type SourcedWord } from '../diff/sourced.js';
-import { diffPassage, type PassageDiff } from '../diff/word.js';
+import { diffPassage, wordSimilarity, type PassageDiff } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
@@ -189,8 +189,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   // A version's text of a passage: the wording most of its reprints give; on a tie, the one more
   // of the version's other copies keep (an outlet's rewording of one reprint's sentence does not
   // win over the take's own wording), then the one closest to the cluster's text, then the first
-  // reprint's. Other copies never supply a
-  // wording of their own: an outlet's rewording is not the agency's.
+  // reprint's. Other copies never supply a wording of their own: an outlet's rewording is not the
+  // agency's.
   const versionCanonical = new Map<number, number[]>();
   if (versions !== null)
     versions.versions.forEach((v, i) => {
@@ -220,7 +220,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
           });
       for (const [k, byText] of texts) {
         // Then the wording closest to the cluster's (a whole sentence over one an outlet split).
-        const closeness = (g: number): number => diffPassage(sourcedOf(clusters[k]!.canonical), sourcedOf(g)).similarity;
+        const closeness = (g: number): number => wordSimilarity(sourcedOf(clusters[k]!.canonical), sourcedOf(g));
         const best = [...byText.values()].map((x) => ({ ...x, close: byText.size > 1 ? closeness(x.g) : 1 })).sort((a, b) => b.n - a.n || b.kept - a.kept || b.close - a.close || a.g - b.g)[0]!;
         const list = versionCanonical.get(k) ?? versions.versions.map(() => -1);
         list[i] = best.g;
@@ -242,7 +242,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     let best = candidates[0]!;
     let bestSimilarity = -1;
     for (const c of candidates) {
-      const similarity = diffPassage(sourcedOf(c), mine).similarity;
+      const similarity = wordSimilarity(sourcedOf(c), mine);
       if (similarity > bestSimilarity) [best, bestSimilarity] = [c, similarity];
     }
     return best;
@@ -295,7 +295,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
         document: docOf[m]!.article.id,
         start: passages[m]!.start,
         end: passages[m]!.end,
-        similarity: m === c.canonical ? 1 : (diffs.get(m)?.similarity ?? diffPassage(sourcedOf(c.canonical), sourcedOf(m)).similarity),
+        similarity: m === c.canonical ? 1 : (diffs.get(m)?.similarity ?? wordSimilarity(sourcedOf(c.canonical), sourcedOf(m))),
       })),
     };
   });

@@ -80,9 +80,7 @@ export function diffPassage(
   const passageEnd = options.passageEnd;
   const a = canonical.map((w) => w.match);
   const b = passage.map((w) => w.match);
-  const similarity = round(
-    stringSimilarity.compareTwoStrings(canonical.map((w) => w.norm).join(' '), passage.map((w) => w.norm).join(' ')),
-  );
+  const similarity = wordSimilarity(canonical, passage);
   // Align on matching forms, so "defense"/"defence" is one spelling change, not a rewrite. The
   // diff is bounded (Myers is O((N+M)·D)): past MAX_EDITS edits the passage is one replacement.
   const bounded = diffArrays(a, b, { maxEditLength: MAX_EDITS });
@@ -218,6 +216,18 @@ export function diffPassage(
   const altered = new Set(quoteOf.filter((q) => q >= 0));
   const classified = changes.map((c, k) => (edge[k]! >= 0 && altered.has(edge[k]!) ? { ...c, type: 'quote' as const } : c));
   return { verbatim, similarity, kept: round(kept), parts, changes: classified };
+}
+
+/**
+ * The similarity {@link diffPassage} reports, without the diff: Dice similarity of the two
+ * normalised texts (`string-similarity`), rounded to three places.
+ *
+ * @param a - Words of one passage.
+ * @param b - Words of the other.
+ * @returns 0..1.
+ */
+export function wordSimilarity(a: readonly SourcedWord[], b: readonly SourcedWord[]): number {
+  return round(stringSimilarity.compareTwoStrings(a.map((w) => w.norm).join(' '), b.map((w) => w.norm).join(' ')));
 }
 
 /** Most word edits a passage diff looks for before it calls the passage rewritten. */

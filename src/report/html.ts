@@ -330,7 +330,9 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
 
   // The wire text of each story, to read on its own.
   for (const story of report.stories) {
-    out.push(`<h2 id="wire-${escapeHtml(story.id)}">Wire text — story ${escapeHtml(story.id)} (${story.wire.length} passage${story.wire.length === 1 ? '' : 's'}, ${storyReferences(story).length > 0 ? `the ${storyReferences(story).length === 1 ? 'reference' : 'references'} ${storyReferences(story).map(escapeHtml).join(', ')}` : 'reconstructed from the outlets'})</h2><ol class="wiretext">`);
+    const refs = storyReferences(story);
+    const named = `${refs.length === 1 ? 'reference' : 'references'} ${refs.map(escapeHtml).join(', ')}`;
+    out.push(`<h2 id="wire-${escapeHtml(story.id)}">Wire text — story ${escapeHtml(story.id)} (${story.wire.length} passage${story.wire.length === 1 ? '' : 's'}, ${refs.length > 0 ? `the ${named}` : 'reconstructed from the outlets'})</h2><ol class="wiretext">`);
     for (const id of story.wire) {
       const c = clusters.get(id)!;
       const inVersions = story.versions.length > 0 && !story.core.includes(id) ? story.versions.filter((v) => v.wire.includes(id)).map((v) => v.id.slice(v.id.lastIndexOf('.') + 1)) : [];
@@ -342,7 +344,9 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
 
   // Coverage matrix per story: outlets × wire passages in wire order.
   for (const story of report.stories) {
-    out.push(`<h2 id="matrix-${escapeHtml(story.id)}">Who took what — story ${escapeHtml(story.id)} (agency ${escapeHtml(story.agency ?? 'not credited')}, ${story.wire.length} wire passages${storyReferences(story).length > 0 ? `, ${storyReferences(story).length === 1 ? 'reference' : 'references'} ${storyReferences(story).map(escapeHtml).join(', ')}` : ''})</h2>`);
+    const refs = storyReferences(story);
+    const named = `${refs.length === 1 ? 'reference' : 'references'} ${refs.map(escapeHtml).join(', ')}`;
+    out.push(`<h2 id="matrix-${escapeHtml(story.id)}">Who took what — story ${escapeHtml(story.id)} (agency ${escapeHtml(story.agency ?? 'not credited')}, ${story.wire.length} wire passages${refs.length > 0 ? `, ${named}` : ''})</h2>`);
     out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut</span>${story.versions.length > 0 ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
     out.push(`<div class="scroll"><table class="matrix" data-story="${escapeHtml(story.id)}"><thead><tr><th scope="col">Outlet</th>`);
     for (const id of story.wire) {
