@@ -34,6 +34,20 @@ describe('cluster', () => {
       ]);
     });
 
+    it('should not link a longer sentence to a short one only because it holds its three content words', () => {
+      // Clough & Stevenson, g4pC_taskc (written without the source): both of its first sentences
+      // hold "document", "represented" and "vector" of the source's seven-word sentence.
+      const source = ['Vector space model is an algebraic model for representing text documents as vectors of identifiers.', 'A document is represented as a vector.', 'Each dimension corresponds to a separate term.'].join('\n\n');
+      const answer = ['The basic idea is to represent each document as a vector of certain weighted word frequencies.', 'In order to do so, the following parsing and extraction steps are needed.'].join('\n\n');
+      const passages = story([source, answer]);
+      expect(linkPassages(passages).filter((l) => l.a === 1 || l.b === 1)).toEqual([]);
+    });
+
+    it('should link a reworded sentence that holds all four content words of a short wire sentence', () => {
+      const passages = story(['Officers detained the driver near the border.', 'The driver was detained by officers close to the border crossing on Tuesday evening after a long chase through the town.']);
+      expect(linkPassages(passages).map((l) => [l.a, l.b])).toEqual([[0, 1]]);
+    });
+
     it('should never link two passages of the same document', () => {
       const passages = story([wire + '\n\n' + wire.split('\n\n')[0]]);
       expect(linkPassages(passages).filter((l) => passages[l.a]!.doc === passages[l.b]!.doc)).toEqual([]);

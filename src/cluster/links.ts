@@ -25,6 +25,8 @@ export interface PassageLink {
   readonly containAB: number;
   /** Containment of b's trigrams in a's. */
   readonly containBA: number;
+  /** Content words (stems) the two share. */
+  readonly sharedContent: number;
   /** IDF-weighted share of the smaller content set found in the other. */
   readonly contentContainment: number;
   /** IDF-weighted Jaccard of the content sets. */
@@ -108,17 +110,24 @@ export function scorePair(
   // Shared weight: walk the smaller set, look up weights only of shared words.
   const [small, large] = p.content.size <= q.content.size ? [p.content, q.content] : [q.content, p.content];
   let ws = 0;
-  for (const w of small) if (large.has(w)) ws += idf.get(w) ?? 0;
+  let sharedContent = 0;
+  for (const w of small)
+    if (large.has(w)) {
+      ws += idf.get(w) ?? 0;
+      sharedContent++;
+    }
   const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
   const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
   const score = Math.max(containAB, containBA, contentJaccard);
-  return { a, b, sharedTrigrams, containAB, containBA, contentContainment, contentJaccard, score, otherFacts: otherFacts(p.numbers, q.numbers) };
+  return { a, b, sharedTrigrams, containAB, containBA, sharedContent, contentContainment, contentJaccard, score, otherFacts: otherFacts(p.numbers, q.numbers) };
 }
 
 /**
  * A strong link stands on its own: most of one side's trigrams are in the other, or several
  * trigrams are shared and the content words agree, or nearly all the distinctive content words
- * of the smaller side are in the other (a reworded sentence).
+ * of the smaller side are in the other (a reworded sentence) — four words or more, or two shared
+ * trigrams beside them: three words of a short sentence ("A document is represented as a
+ * vector.") are what any sentence on the topic holds.
  */
 export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>): boolean {
   if (l.otherFacts) return false;
@@ -127,7 +136,7 @@ export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>)
   if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
   if (l.sharedTrigrams >= 6 && contain >= 0.3) return true;
   if (l.contentJaccard >= o.minContentJaccard) return true;
-  return l.contentContainment >= 0.75 && l.contentJaccard >= 0.25;
+  return l.contentContainment >= 0.75 && l.contentJaccard >= 0.25 && (l.sharedContent >= 4 || l.sharedTrigrams >= 2);
 }
 
 /**
