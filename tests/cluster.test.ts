@@ -48,6 +48,14 @@ describe('cluster', () => {
       expect(linkPassages(passages).map((l) => [l.a, l.b])).toEqual([[0, 1]]);
     });
 
+    it('should keep market reports of other figures apart although a name holds a number', () => {
+      // MSRP negatives: "Standard & Poor's 500" shares a number, the facts share none.
+      const a = "The broad Standard & Poor's 500 Index gained 19.72 points, or 1.98 percent, to 1,015.69.";
+      expect(linkPassages(story([a, "The broad Standard & Poor's 500 Index leapt 23.14 points, or 2.23 percent, to 1,046.79."]))).toEqual([]);
+      // Two figures corrected beside two kept is a copy with number changes, not another fact.
+      expect(linkPassages(story([a, "The broad Standard & Poor's 500 Index gained 19.72 points, or 2.1 percent, to 1,016.69."])).length).toBe(1);
+    });
+
     it('should never link two passages of the same document', () => {
       const passages = story([wire + '\n\n' + wire.split('\n\n')[0]]);
       expect(linkPassages(passages).filter((l) => passages[l.a]!.doc === passages[l.b]!.doc)).toEqual([]);
