@@ -109,7 +109,6 @@ function ophMixSeed(seed: number): number {
 }
 
 // Scratch of the one-permutation scheme, reused by every call (calls never nest).
-let ophBins = new Uint32Array(128);
 let ophFilled = new Uint8Array(128);
 let ophFirst = new Uint16Array(128);
 let ophFilledList = new Uint16Array(128);
@@ -121,15 +120,14 @@ let ophFilledList = new Uint16Array(128);
  * @internal
  */
 export function ophInto(xs: ArrayLike<number>, count: number, numPerm: number, seed: number, out: Uint32Array, offset = 0): void {
-  if (ophBins.length < numPerm) {
-    ophBins = new Uint32Array(numPerm);
+  if (ophFilled.length < numPerm) {
     ophFilled = new Uint8Array(numPerm);
     ophFirst = new Uint16Array(numPerm);
     ophFilledList = new Uint16Array(numPerm);
   }
-  const hv = ophBins;
+  // Bins are written straight into the signature; densification reads filled bins from there.
   const filled = ophFilled;
-  hv.fill(0xffffffff, 0, numPerm);
+  out.fill(0xffffffff, offset, offset + numPerm);
   filled.fill(0, 0, numPerm);
   const mixSeed = ophMixSeed(seed);
   let nFilled = 0;
@@ -142,57 +140,56 @@ export function ophInto(xs: ArrayLike<number>, count: number, numPerm: number, s
     h = (h ^ (h >>> 16)) >>> 0;
     // Bin by the high bits' share of numPerm; the value is the hash itself.
     const bin = Math.floor((h / 4294967296) * numPerm);
-    if (h < hv[bin]!) hv[bin] = h;
+    if (h < out[offset + bin]!) out[offset + bin] = h;
     if (filled[bin] === 0) {
       filled[bin] = 1;
       ophFilledList[nFilled++] = bin;
     }
   }
-  for (let i = 0; i < numPerm; i++) out[offset + i] = hv[i]!;
   if (count === 0 || nFilled === numPerm) return;
   // One filled bin: every walk ends there.
   if (nFilled === 1) {
-    out.fill(hv[ophFilledList[0]!]!, offset, offset + numPerm);
+    out.fill(out[offset + ophFilledList[0]!]!, offset, offset + numPerm);
     return;
   }
   // Optimal densification: an empty bin i takes the value of the first filled bin along its own
   // seeded probe sequence, so two sets borrow alike exactly when they agree. Read backwards: for
-  // each filled bin, the (bin, step) pairs whose probe lands on it (their first PROBES steps,
-  // listed once per seed and length); each empty bin keeps the earliest step.
-  const inv = probeTables(numPerm, seed);
-  const PROBES = inv.probes;
+  // each filled bin, the (bin, step) pairs whose probe lands on it, listed by step; taking only
+  // the steps up to `reach` finds most empty bins' first filled bin at ~2·numPerm reads, and the
+  // few not found by then walk on forward from there.
+  const { probes: PROBES, start, bin: binOf, step: stepOf, target } = probeTables(numPerm, seed);
   const empty = numPerm - nFilled;
-  if (nFilled * PROBES > empty * (numPerm / nFilled)) {
-    // Many filled bins: walking each empty bin's steps forward finds one within a few.
-    for (let i = 0; i < numPerm; i++) {
-      if (filled[i] === 1) continue;
-      const row = i * PROBES;
-      let a = 0;
-      for (; a < PROBES; a++) {
-        const j = inv.target[row + a]!;
-        if (filled[j] === 1) {
-          out[offset + i] = hv[j]!;
-          break;
-        }
-      }
-      if (a === PROBES) out[offset + i] = hv[beyondProbes(i, PROBES, filled, numPerm, seed)]!;
-    }
-    return;
-  }
+  const reach = empty < 2 * nFilled ? 0 : Math.min(PROBES, Math.ceil((2 * numPerm) / nFilled));
+  // first[i]: the step at which empty bin i found a filled bin so far (0 for filled bins).
   const first = ophFirst;
   first.fill(0xffff, 0, numPerm);
-  for (let f = 0; f < nFilled; f++) {
+  for (let f = 0; f < nFilled; f++) first[ophFilledList[f]!] = 0;
+  for (let f = 0; f < nFilled && reach > 0; f++) {
     const j = ophFilledList[f]!;
-    for (let e = inv.start[j]!, end = inv.start[j + 1]!; e < end; e++) {
-      const i = inv.bin[e]!;
-      const step = inv.step[e]!;
-      if (step < first[i]! && filled[i] === 0) {
+    const v = out[offset + j]!;
+    for (let e = start[j]!, end = start[j + 1]!; e < end; e++) {
+      const step = stepOf[e]!;
+      if (step > reach) break;
+      const i = binOf[e]!;
+      if (step < first[i]!) {
         first[i] = step;
-        out[offset + i] = hv[j]!;
+        out[offset + i] = v;
       }
     }
   }
-  for (let i = 0; i < numPerm; i++) if (filled[i] === 0 && first[i] === 0xffff) out[offset + i] = hv[beyondProbes(i, PROBES, filled, numPerm, seed)]!;
+  for (let i = 0; i < numPerm; i++) {
+    if (first[i] !== 0xffff) continue;
+    const row = i * PROBES;
+    let a = reach;
+    for (; a < PROBES; a++) {
+      const j = target[row + a]!;
+      if (filled[j] === 1) {
+        out[offset + i] = out[offset + j]!;
+        break;
+      }
+    }
+    if (a === PROBES) out[offset + i] = out[offset + beyondProbes(i, PROBES, filled, numPerm, seed)]!;
+  }
 }
 
 /** The first filled bin along bin `i`'s steps past the `listed` ones (a set far smaller than the signature). */
@@ -251,8 +248,9 @@ function makeProbeTables(numPerm: number, seed: number): ProbeTables {
     const fill = start.slice(0, numPerm);
     const bin = new Uint16Array(numPerm * PROBES);
     const step = new Uint16Array(numPerm * PROBES);
-    for (let i = 0; i < numPerm; i++)
-      for (let a = 1; a <= PROBES; a++) {
+    // Listed step by step, so a walk of one bin's entries can stop at a step.
+    for (let a = 1; a <= PROBES; a++)
+      for (let i = 0; i < numPerm; i++) {
         const j = target[i * PROBES + a - 1]!;
         const e = fill[j]!++;
         bin[e] = i;
