@@ -33,6 +33,16 @@ describe('report against a reference', () => {
     expect(compareArticles(all).documents.every((x) => x.role === 'outlet' && x.verdict !== null)).toBe(true);
   });
 
+  it('should keep the words of a wire line break apart in the text diff', () => {
+    // METER's PA copy wraps paragraphs at 80 columns: "…a black soldier and\nsubjecting him…".
+    const wire = 'A sergeant major was today cleared of ill-treating a black soldier and\nsubjecting him to a torrent of racial abuse at a camp.\n\nThe hearing at Catterick lasted four days.';
+    const outlet = 'A sergeant major was yesterday cleared of ill-treating a black soldier at a camp.\n\nThe hearing at Catterick lasted four days.';
+    const all = [{ id: 'pa', text: wire }, { id: 'paper', text: outlet }];
+    const text = formatReport(compareArticles(all, { reference: 'pa' }), all, { color: false });
+    expect(text).toContain('[-and subjecting him to a torrent of racial abuse-]');
+    expect(text).not.toContain('andsubjecting');
+  });
+
   it.each([
     ['the seeds', seeds(), '001'],
     ['a generated story of 20 outlets', generateCorpus({ stories: 1, outletsPerStory: 19, unrelated: 0, sentencesPerStory: 30, seed: 20 }).map((a) => ({ id: a.id, text: a.text })), 'st0-o0'],

@@ -155,7 +155,8 @@ function formatDocument(
     const quote = s.changes?.some((x) => x.type === 'quote') === true;
     line(`  ${quote ? c.yellow(c.bold('ALTERED QUOTE')) : 'reworded'} ${s.clusters.join('+')} (similarity ${s.similarity?.toFixed(2)}):`);
     // Sanitised before colouring: the colour codes must reach the terminal, the text's must not.
-    const parts = (s.diff ?? []).map((p) => ({ ...p, text: p.text.replace(CONTROL, '').replace(/\s+/g, ' ') }));
+    // Line breaks become spaces first (a wire paragraph wrapped mid-sentence keeps its words apart).
+    const parts = (s.diff ?? []).map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').replace(CONTROL, '') }));
     line(`      ${renderDiffParts(parts, { del: (x) => c.red(`[-${x}-]`), ins: (x) => c.green(`{+${x}+}`) }).trim()}`);
     const changes = s.changes ?? [];
     if (changes.length > 0)
