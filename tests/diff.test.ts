@@ -43,6 +43,14 @@ describe('diff', () => {
       expect(d.verbatim).toBe(false);
     });
 
+    it('should not call a number written as a figure a changed number', () => {
+      // METER, the Telegraph's copy of PA: "the First Battalion" / "the 1st Battalion".
+      const d = diffPassage(words('Both men were based in Omagh with the First Battalion for two years.'), words('Both men were based in Omagh with the 1st Battalion for 2 years.'));
+      expect(d.changes.map((c) => c.type)).toEqual(['spelling', 'spelling']);
+      const e = diffPassage(words('Both men were based in Omagh with the First Battalion.'), words('Both men were based in Omagh with the Second Battalion.'));
+      expect(e.changes.map((c) => c.type)).toEqual(['number']);
+    });
+
     it('should show one whole replacement when less than a third of the wire words survive', () => {
       const d = diffPassage(words('Officials confirmed the toll rose overnight in the capital.'), words('A different sentence about football results entirely.'));
       expect(d.parts.map((p) => p.op)).toEqual(['delete', 'insert']);

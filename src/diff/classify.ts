@@ -1,10 +1,10 @@
 /**
  * Classification of one run of changed words the way an editor reads it: `spelling` (regional
- * variant), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`,
+ * variant, or a number written as a figure: "First" / "1st"), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`,
  * and `rewritten` for a replacement longer than a local edit.
  */
 
-import { isNumberWord } from '../normalize/numbers.js';
+import { isNumberWord, numberValue } from '../normalize/numbers.js';
 import { foldSpelling } from '../normalize/spelling.js';
 import type { ChangeType } from '../types.js';
 import type { SourcedWord } from './sourced.js';
@@ -49,7 +49,7 @@ export function classify(
   if (
     removed.length === added.length &&
     removed.length > 0 &&
-    removed.every((w, k) => foldSpelling(w.norm) === foldSpelling(added[k]!.norm))
+    removed.every((w, k) => foldSpelling(w.norm) === foldSpelling(added[k]!.norm) || numberValue(w.norm) === numberValue(added[k]!.norm))
   )
     return 'spelling';
   // A quote is altered only where the outlet's text is inside its quotation marks: words put
@@ -59,7 +59,7 @@ export function classify(
   const inQuote = added.length > 0 ? added.some((w) => w.quoted && w.quoteId !== undefined && keptQuotes.has(w.quoteId)) : gapInQuote;
   if (inQuote) return 'quote';
   if (Math.max(removed.length, added.length) > LOCAL_EDIT) return 'rewritten';
-  const num = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => isNumberWord(w.norm)).map((w) => w.norm);
+  const num = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => isNumberWord(w.norm)).map((w) => numberValue(w.norm));
   const rn = num(removed);
   const an = num(added);
   if ((rn.length > 0 || an.length > 0) && rn.join(' ') !== an.join(' ')) return 'number';
