@@ -27,6 +27,12 @@ describe('segment', () => {
       ]);
     });
 
+    it("should keep an agency feed's control characters out of its paragraphs", () => {
+      // PA's raw copy (METER): every paragraph after a "<" line end starts with U+0019.
+      const text = 'SERGEANT MAJOR CLEARED<\n\u0019By Lisa Salmon, PA News<\n\u0019A sergeant major was today cleared of ill-treating\na black soldier.<\n\u0019end<\n';
+      expect(segmentParagraphs(text).map((p) => text.slice(p.start, p.end))).toEqual(['SERGEANT MAJOR CLEARED', 'By Lisa Salmon, PA News', 'A sergeant major was today cleared of ill-treating\na black soldier.', 'end']);
+    });
+
     it('should return nothing for empty or blank text', () => {
       expect(segmentParagraphs('')).toEqual([]);
       expect(segmentParagraphs('\n \n\t\n')).toEqual([]);

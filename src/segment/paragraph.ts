@@ -22,7 +22,11 @@ export interface Segmenter {
 const BLANK_LINE = /\n[^\S\n]*\n/;
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
 
-/** Trims white space (including NUL) off a span; returns null when nothing is left. */
+/**
+ * Trims white space and control characters off a span (an agency feed's layout starts each
+ * paragraph with one: PA's raw copy has U+0019 after every "<" line end); returns null when
+ * nothing is left.
+ */
 export function trimSpan(text: string, start: number, end: number): Span | null {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
@@ -30,7 +34,7 @@ export function trimSpan(text: string, start: number, end: number): Span | null 
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x85 || c === 0x1680;
+  return c <= 32 || (c >= 0x7f && c <= 0x9f) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x85 || c === 0x1680;
 }
 
 function splitBy(text: string, separator: RegExp): Span[] {
