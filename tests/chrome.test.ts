@@ -253,6 +253,29 @@ describe('chrome and credit: the cases the issue measured', () => {
   });
 });
 
+describe("the Press Association's copy (METER)", () => {
+  const text = 'SERGEANT MAJOR CLEARED OF RACIAL ABUSE\n\nBy Lisa Salmon, PA News\n\nA sergeant major was today cleared of ill-treating a black soldier.\n\nThe hearing at Catterick lasted four days, the Press Association said.\n\nend';
+  const chrome = detectChrome(text);
+
+  it('should set aside its byline and its sign-off line', () => {
+    expect(chrome.map((c) => [text.slice(c.start, c.end), c.reason])).toEqual([
+      ['By Lisa Salmon, PA News', 'byline'],
+      ['end', 'metadata'],
+    ]);
+  });
+
+  it('should take a byline that names an agency, and the Press Association named in the text, for PA credit', () => {
+    expect(detectCredits(text, chrome, bodySpans(text, chrome)).map((c) => `${c.agency}:${c.kind}:${text.slice(c.start, c.end)}`)).toEqual([
+      'PA:credit-line:By Lisa Salmon, PA News',
+      'PA:in-text:the Press Association said',
+    ]);
+    // A byline of the outlet's own reporter credits nobody.
+    const own = 'By Jane Doe, Chief Reporter\n\nA sergeant major was today cleared of ill-treating a black soldier.';
+    const c = detectChrome(own);
+    expect(detectCredits(own, c, bodySpans(own, c))).toEqual([]);
+  });
+});
+
 describe('more agencies', () => {
   it('should recognise agencies the caller adds, in credit lines, datelines and attributions', () => {
     const body = 'As cheias atingiram três aldeias no norte do país, segundo a Lusa.';

@@ -64,8 +64,11 @@ export const IN_TEXT: readonly RegExp[] = BUILT_IN.inText;
 export const SOURCING: readonly RegExp[] = BUILT_IN.sourcing;
 const extraPatterns = new Map<string, CreditPatterns>();
 
-/** Chrome that credits the agency when it names it: credit lines, datelines, copyright lines. */
-const CREDITING: ReadonlySet<string> = new Set(['credit', 'dateline', 'copyright']);
+/**
+ * Chrome that credits the agency when it names it: credit lines, datelines, copyright lines, and
+ * bylines ("By Lisa Salmon, PA News": the agency's reporter wrote it).
+ */
+const CREDITING: ReadonlySet<string> = new Set(['credit', 'dateline', 'copyright', 'byline']);
 
 /**
  * Finds agency credits in an article.
