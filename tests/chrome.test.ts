@@ -253,6 +253,18 @@ describe('chrome and credit: the cases the issue measured', () => {
   });
 });
 
+describe('a credit line an outlet repeats on every article', () => {
+  it('should still credit the agency when the line is learned as the outlet\'s template', () => {
+    const a = 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.\n\n(With AFP inputs)';
+    const b = 'The central bank raised its main interest rate by half a point on Thursday.\n\n(With AFP inputs)';
+    const learned = learnChrome([a, b]);
+    expect(learned.has('(with afp inputs)')).toBe(true);
+    const chrome = detectChrome(a, { learned });
+    expect(chrome.map((c) => c.reason)).toEqual(['credit']);
+    expect(detectCredits(a, chrome, bodySpans(a, chrome)).map((c) => `${c.agency}:${c.kind}`)).toEqual(['AFP:credit-line']);
+  });
+});
+
 describe("the Press Association's copy (METER)", () => {
   const text = 'SERGEANT MAJOR CLEARED OF RACIAL ABUSE\n\nBy Lisa Salmon, PA News\n\nA sergeant major was today cleared of ill-treating a black soldier.\n\nThe hearing at Catterick lasted four days, the Press Association said.\n\nend';
   const chrome = detectChrome(text);

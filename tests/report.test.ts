@@ -388,6 +388,41 @@ describe('report', () => {
   });
 });
 
+describe('an outlet that credits the agency on every article', () => {
+  it('should say each of its articles credits the agency, however many are in the folder', () => {
+    const daily = (id: string, body: string) => ({ id, outlet: 'Daily', text: `${body}\n\n(With AFP inputs)` });
+    const input = [
+      daily('a', 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.\n\nThe mine had been closed twice in the past decade over safety concerns.'),
+      daily('b', 'The central bank raised its main interest rate by half a point on Thursday to curb inflation.\n\nEconomists had expected a smaller rise after weak growth figures.'),
+      { id: 'c', outlet: 'Other', text: 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.\n\nThe mine had been closed twice in the past decade over safety concerns.' },
+    ];
+    const r = compareArticles(input);
+    expect(r.documents.map((d) => [d.id, d.credited])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
+  });
+
+  it('should not read a sentence only it has as wire copy because of a credit line it prints on everything', () => {
+    const own = 'The council said the road to the mine would reopen on Monday morning.';
+    const shared = 'Rescuers pulled twelve survivors from the collapsed Marlow mine on Friday, officials said.\n\nThe mine had been closed twice in the past decade over safety concerns.';
+    const daily = (id: string, body: string) => ({ id, outlet: 'Daily', text: `${body}\n\n(With AFP inputs)` });
+    const other = { id: 'c', outlet: 'Other', text: shared };
+    const kindOf = (r: ReturnType<typeof compareArticles>, text: string) => {
+      const d = r.documents.find((x) => x.id === 'a')!;
+      const t = `${shared}\n\n${own}\n\n(With AFP inputs)`;
+      return d.segments.find((s) => t.slice(s.start, s.end) === text)?.kind;
+    };
+    // Its template: the outlet credits AFP under every article, what it added too.
+    const templated = compareArticles([daily('a', `${shared}\n\n${own}`), daily('b', 'The central bank raised its main interest rate by half a point on Thursday.'), other]);
+    expect(kindOf(templated, own)).toBe('added');
+    // This article alone credits AFP and is mostly its copy: a reprint, its other sentence wire.
+    const reprint = compareArticles([daily('a', `${shared}\n\n${own}`), other]);
+    expect(kindOf(reprint, own)).toBe('verbatim');
+  });
+});
+
 describe('stock text', () => {
   it('should set aside sentences that recur across stories as stock boilerplate, never wire', () => {
     const stock = '\n\nThe case continues.\n\nFollow us on Twitter for the latest news.\n\nThis story has been updated.';

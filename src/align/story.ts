@@ -130,7 +130,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     const shared = new Set(raw.filter((_, k) => basis[k] === 'shared').flatMap((c) => c.members));
     const reprint = new Set(
       storyDocs
-        .filter((d) => agency !== null && d.credits.some((c) => c.agency === agency))
+        .filter((d) => agency !== null && d.reprintCredits.includes(agency))
         .filter((d) => {
           const base = passageIndex.get(d)!;
           const n = d.passages.filter((p) => shared.has(base + p.index)).length;

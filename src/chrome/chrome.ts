@@ -44,7 +44,7 @@ export interface LearnChromeOptions {
 
 const INLINE_WINDOW = 80;
 
-function normLine(text: string): string {
+export function normLine(text: string): string {
   // Trailing separators do not make a label different ("Share this:", "Related »").
   const t = normalizeKey(text);
   let end = t.length;
@@ -157,16 +157,22 @@ function resolveRules(options: ChromeOptions): Rules {
   };
 }
 
+/** Reasons of lines that can credit an agency (`detectCredits` reads them). */
+const CREDIT_REASONS: ReadonlySet<ChromeReason> = new Set<ChromeReason>(['credit', 'dateline', 'copyright', 'byline']);
+
 function classifyLine(line: string, norm: string, rules: Rules): ChromeReason | null {
   const phrase = rules.phrases.get(norm);
   if (phrase !== undefined) return phrase;
-  if (rules.learned.has(norm)) return 'repeated-across-outlet';
-  if (line.length > 600) return null;
+  const learned = rules.learned.has(norm);
+  if (line.length > 600) return learned ? 'repeated-across-outlet' : null;
   for (const { pattern, reason } of rules.patterns) {
+    // A learned line is the outlet's template unless a rule says it credits the agency: an
+    // outlet that ends every article "(With AFP inputs)" repeats a credit line, and still credits.
+    if (learned && !CREDIT_REASONS.has(reason)) continue;
     pattern.lastIndex = 0;
     if (pattern.test(line)) return reason;
   }
-  return null;
+  return learned ? 'repeated-across-outlet' : null;
 }
 
 /**

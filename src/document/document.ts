@@ -5,7 +5,7 @@
  * articles here.
  */
 
-import { bodySpans, detectChrome, learnChrome, type ChromeSpan } from '../chrome/chrome.js';
+import { bodySpans, detectChrome, learnChrome, normLine, type ChromeSpan } from '../chrome/chrome.js';
 import { detectCredits } from '../chrome/credits.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import { trimSpan, type Span } from '../segment/paragraph.js';
@@ -24,6 +24,12 @@ export interface Doc {
   readonly chrome: ChromeSpan[];
   readonly passages: Passage[];
   readonly credits: Attribution[];
+  /**
+   * Agencies it credits as an article of its own: not by a byline (the agency's reporter, whatever
+   * the outlet added) nor by a credit line the outlet prints on its other articles too (a house
+   * template, "(With AFP inputs)" under everything it runs). Only these make it a reprint.
+   */
+  readonly reprintCredits: readonly string[];
   /** Spans not analysed because a limit cut them. */
   readonly overLimit: Span[];
   /** Limits that cut this document. */
@@ -109,13 +115,17 @@ export function prepareDocument(article: Article, index: number, learned: Readon
     if (rest !== null) overLimit.push(rest);
   }
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
+  const credits = detectCredits(text, chrome, body, settings.chrome?.agencies);
+  const stamped = (c: Attribution): boolean =>
+    chrome.some((x) => x.start === c.start && x.end === c.end && (x.reason === 'byline' || learned.has(normLine(text.slice(x.start, x.end)))));
   return {
     index,
     article,
     text: full,
     chrome,
     passages,
-    credits: detectCredits(text, chrome, body, settings.chrome?.agencies),
+    credits,
+    reprintCredits: [...new Set(credits.filter((c) => !stamped(c)).map((c) => c.agency))],
     overLimit,
     limits,
     evasion: evasionOf(text, passages),
