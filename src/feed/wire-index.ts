@@ -250,6 +250,9 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           const again = await evaluate(p, existing.story, { id: p.article.id, story: existing.story, newStory: false, merged: [], alreadyIndexed: true });
           return revise ? { ...again, revisions: [] } : again;
         }
+        // Its document as prepared on arrival: regrouping and evaluation take it from the cache
+        // instead of preparing it again (the same document: preparing is deterministic).
+        remember(p.article.id, p.doc);
         const stories = await verifiedStories(p);
         const members = await membersOf(stories);
         const groups = regroup(members, p);
@@ -273,7 +276,6 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
           buckets: p.buckets,
           trigrams: Array.from(p.trigrams),
         }, moves);
-        remember(p.article.id, p.doc);
         const result = await evaluate(p, story, { id: p.article.id, story, newStory: groups[own]!.story === null, merged, alreadyIndexed: false });
         if (!revise) return result;
         const revisions: IndexResult[] = [];
