@@ -51,6 +51,19 @@ describe('diff', () => {
       expect(e.changes.map((c) => c.type)).toEqual(['number']);
     });
 
+    it('should not call a figure moved from another sentence a changed number', () => {
+      // METER, the Telegraph: "Sgt-Major Michael Gleave, 39, not guilty" where PA gives his age a sentence later.
+      const wire = words('A court martial found Company Sergeant Major Michael Gleave not guilty of six charges.');
+      const outlet = words('A court martial found Company Sergeant Major Michael Gleave, 39, not guilty of six charges.');
+      const figures = { wire: new Set(['6', '39']), outlet: new Set(['6', '39']) };
+      expect(diffPassage(wire, outlet, { figures }).changes.map((c) => c.type)).not.toContain('number');
+      // Without the wire stating it elsewhere, the same insertion is a number.
+      expect(diffPassage(wire, outlet, { figures: { wire: new Set(['6']), outlet: figures.outlet } }).changes.map((c) => c.type)).toEqual(['number']);
+      // One figure put for another stays a number change, whatever the rest of the text says.
+      const twelve = diffPassage(words('Rescuers pulled twelve survivors from the mine.'), words('Rescuers pulled fourteen survivors from the mine.'), { figures: { wire: new Set(['12', '14']), outlet: new Set(['12', '14']) } });
+      expect(twelve.changes.map((c) => c.type)).toEqual(['number']);
+    });
+
     it('should show one whole replacement when less than a third of the wire words survive', () => {
       const d = diffPassage(words('Officials confirmed the toll rose overnight in the capital.'), words('A different sentence about football results entirely.'));
       expect(d.parts.map((p) => p.op)).toEqual(['delete', 'insert']);

@@ -423,6 +423,17 @@ describe('an outlet that credits the agency on every article', () => {
   });
 });
 
+describe('figures an outlet moves', () => {
+  it('should count no changed number when an outlet gives an age a sentence earlier than the wire', () => {
+    const wire = 'A court martial found Company Sergeant Major Michael Gleave not guilty of six charges of racial abuse.\n\nCSM Gleave, 39, denied all the charges, which were alleged to have occurred in Omagh in 1998.';
+    const paper = 'A court martial found Company Sergeant Major Michael Gleave, 39, not guilty of six charges of racial abuse.\n\nHe denied all the charges, which were alleged to have occurred in Omagh in 1998.';
+    const r = compareArticles([{ id: 'pa', text: wire }, { id: 'paper', text: paper }], { reference: 'pa' });
+    const d = r.documents.find((x) => x.id === 'paper')!;
+    expect(d.segments.filter((x) => x.kind === 'reworded')).toHaveLength(2);
+    expect(d.segments.flatMap((x) => x.changes ?? []).filter((c) => c.type === 'number')).toEqual([]);
+  });
+});
+
 describe('stock text', () => {
   it('should set aside sentences that recur across stories as stock boilerplate, never wire', () => {
     const stock = '\n\nThe case continues.\n\nFollow us on Twitter for the latest news.\n\nThis story has been updated.';

@@ -13,6 +13,7 @@ import { sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage, wordSimilarity, type PassageDiff } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
+import { isNumberWord, numberValue } from '../normalize/numbers.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
 import { figureEvidence } from './figures.js';
@@ -258,7 +259,23 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     }
   }
 
-  // Diffs of every wire member against its canonical text(s).
+  // Diffs of every wire member against its canonical text(s), with the figures of the whole wire
+  // text and of each outlet (a figure moved from one sentence to another is not a changed one).
+  const figuresOf = (gs: Iterable<number>): Set<string> => {
+    const out = new Set<string>();
+    for (const g of gs) for (const w of sourcedOf(g)) if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+    return out;
+  };
+  const wireFigures = figuresOf(clusters.filter((c) => c.wire).map((c) => c.canonical));
+  const outletFigures = new Map<Doc, Set<string>>();
+  const figures = (d: Doc): { wire: Set<string>; outlet: Set<string> } => {
+    let o = outletFigures.get(d);
+    if (o === undefined) {
+      const base = passageIndex.get(d)!;
+      outletFigures.set(d, (o = figuresOf(d.passages.map((_, i) => base + i))));
+    }
+    return { wire: wireFigures, outlet: o };
+  };
   const diffs = new Map<number, PassageDiff>();
   passages.forEach((p, g) => {
     const wireClusters = wireOf[g]!;
@@ -277,7 +294,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
         return { k, words, first };
       })
       .sort((a, b) => a.first - b.first || clusters[a.k]!.position! - clusters[b.k]!.position!);
-    diffs.set(g, diffPassage(canon.flatMap((c) => c.words), mine, { passageStart: p.start, passageEnd: p.end }));
+    diffs.set(g, diffPassage(canon.flatMap((c) => c.words), mine, { passageStart: p.start, passageEnd: p.end, figures: figures(docOf[g]!) }));
   });
 
   const reportClusters: ReportCluster[] = clusters.map((c) => {

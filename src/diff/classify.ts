@@ -36,7 +36,8 @@ export const LOCAL_EDIT = 4;
  *   quotations that keeps wire words.
  * @param names - Names (folded) the whole wire passage and the whole outlet passage carry: a name
  *   the outlet adds that the wire passage already has elsewhere was moved, not changed (and so
- *   for a name dropped that the outlet keeps elsewhere).
+ *   for a name dropped that the outlet keeps elsewhere); with `figures`, the same for figures
+ *   across the whole wire text and outlet article.
  * @returns The change type.
  */
 export function classify(
@@ -44,7 +45,7 @@ export function classify(
   added: readonly SourcedWord[],
   keptQuotes: ReadonlySet<number> = new Set(),
   gapInQuote = false,
-  names: { wire: ReadonlySet<string>; outlet: ReadonlySet<string> } = { wire: new Set(), outlet: new Set() },
+  names: { wire: ReadonlySet<string>; outlet: ReadonlySet<string>; figures?: { readonly wire: ReadonlySet<string>; readonly outlet: ReadonlySet<string> } } = { wire: new Set(), outlet: new Set() },
 ): ChangeType {
   if (
     removed.length === added.length &&
@@ -62,7 +63,12 @@ export function classify(
   const num = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => isNumberWord(w.norm)).map((w) => numberValue(w.norm));
   const rn = num(removed);
   const an = num(added);
-  if ((rn.length > 0 || an.length > 0) && rn.join(' ') !== an.join(' ')) return 'number';
+  // A figure only put in that the wire states elsewhere, or only taken out that the outlet states
+  // elsewhere ("Sgt-Major Michael Gleave, 39," where the wire gives his age a sentence later),
+  // moved: no figure changed.
+  const f = names.figures;
+  const movedFigure = f !== undefined && (rn.length === 0 ? an.every((n) => f.wire.has(n)) : an.length === 0 && rn.every((n) => f.outlet.has(n)));
+  if ((rn.length > 0 || an.length > 0) && rn.join(' ') !== an.join(' ') && !movedFigure) return 'number';
   const cap = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => w.capitalised).map((w) => foldSpelling(w.norm));
   const rc = cap(removed);
   const ac = cap(added);

@@ -9,6 +9,7 @@ import { linkPassages } from '../cluster/links.js';
 import { lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
+import { isNumberWord, numberValue } from '../normalize/numbers.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
@@ -65,16 +66,28 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   };
   let alteredQuotes = 0;
   let changedNumbers = 0;
-  for (const c of clusterLinkedPassages(passages, links)) {
+  const clusters = clusterLinkedPassages(passages, links).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
+  // Figures of the wire text (passages two articles share) and of the article, as the report
+  // diffs them: a figure moved from one sentence to another is not a changed one.
+  const figuresOf = (gs: readonly number[]): Set<string> => {
+    const out = new Set<string>();
+    for (const g of gs) for (const w of sourcedOf(g)) if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+    return out;
+  };
+  const figures = {
+    wire: figuresOf(clusters.filter((c) => c.docsIn.size >= 2).map((c) => c.canonical)),
+    outlet: figuresOf(passages.map((_, g) => g).filter((g) => g >= own)),
+  };
+  for (const c of clusters) {
     if (!c.members.some((m) => m >= own)) continue;
-    const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
+    const docsIn = c.docsIn;
     if (docsIn.size < 2) continue;
     // Between two articles, which one changed the text is not knowable: a change is counted
     // only in a wire passage that two other articles also carry.
     if (docsIn.size >= 3)
       for (const m of c.members) {
         if (m < own || m === c.canonical) continue;
-        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m)).changes;
+        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { figures }).changes;
         if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
         changedNumbers += changes.filter((x) => x.type === 'number').length;
       }
