@@ -118,6 +118,19 @@ describe('diff', () => {
       const text = 'He said “yes” and "no" and ‘maybe’ in Baku’s square.';
       expect(quotedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['yes', 'no', 'maybe']);
     });
+
+    it('should end a quotation with its paragraph, so one stray mark does not quote the rest of the article', () => {
+      // METER, the Guardian: a quote mark left open, then "She was accused of kicking, punching
+      // and scratching him." outside any quotation.
+      const text = '"I felt degraded, he said.\n\nShe was accused of kicking, punching and scratching him.\n\n"It failed," she said.';
+      expect(quotedSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['I felt degraded, he said.', 'It failed,']);
+      // A quote that goes on opens again in the next paragraph, as papers print it.
+      const on = '"We will rebuild,\n\n"and we will not forget," she said.';
+      expect(quotedSpans(on).map(([a, b]) => on.slice(a, b))).toEqual(['We will rebuild,', 'and we will not forget,']);
+      // Without blank lines, each line is a paragraph.
+      const lines = '"Open quote never closed\nPlain line here.';
+      expect(quotedSpans(lines).map(([a, b]) => lines.slice(a, b))).toEqual(['Open quote never closed']);
+    });
   });
 
   describe('renderDiffParts', () => {

@@ -434,6 +434,18 @@ describe('figures an outlet moves', () => {
   });
 });
 
+describe('quotation marks left open', () => {
+  it('should not flag an altered quote in a later paragraph that quotes nobody', () => {
+    const wire = 'The officer told the court he had been attacked in the snooker hall.\n\nShe was accused of kicking, punching and scratching him.';
+    const paper = '"I felt degraded and humiliated by all of it.\n\nThe officer told the court he had been attacked in the snooker hall.\n\nShe was accused of kicking and scratching him.';
+    const r = compareArticles([{ id: 'pa', text: wire }, { id: 'paper', text: paper }], { reference: 'pa' });
+    const d = r.documents.find((x) => x.id === 'paper')!;
+    const changes = d.segments.flatMap((x) => x.changes ?? []);
+    expect(changes.find((c) => c.from === 'punching')?.type).toBe('wording');
+    expect(d.counts.alteredQuotes).toBe(0);
+  });
+});
+
 describe('stock text', () => {
   it('should set aside sentences that recur across stories as stock boilerplate, never wire', () => {
     const stock = '\n\nThe case continues.\n\nFollow us on Twitter for the latest news.\n\nThis story has been updated.';

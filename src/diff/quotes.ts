@@ -10,9 +10,18 @@ export function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open = -1;
   let single = -1;
+  // A quotation ends with its paragraph: a quote that goes on opens again at the next paragraph's
+  // start, as newspapers print it, so one stray mark (an OCR'd '' or a lost closing quote) cannot
+  // put the rest of the article inside quotation marks. Paragraphs end at blank lines, or at every
+  // line end in a text without blank lines.
+  const lineParagraphs = !/\n[^\S\n]*\n/.test(text);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '“' || c === '«' || c === '„') {
+    if (c === '\n' && (lineParagraphs || /^\n[^\S\n]*\n/.test(text.slice(i, i + 64)))) {
+      if (open >= 0) spans.push([open, i]);
+      open = -1;
+      single = -1;
+    } else if (c === '“' || c === '«' || c === '„') {
       if (open < 0) open = i + 1;
     } else if (c === '”' || c === '»') {
       if (open >= 0) spans.push([open, i]);
@@ -30,7 +39,7 @@ export function quotedSpans(text: string): Array<[number, number]> {
       single = -1;
     }
   }
-  // An unclosed quote runs to the end of the text (a quote continued in the next paragraph).
+  // An unclosed quote runs to the end of its paragraph, here the text's.
   if (open >= 0) spans.push([open, text.length]);
   return spans.sort((x, y) => x[0] - y[0]);
 }
