@@ -13,11 +13,13 @@ export function quotedSpans(text: string): Array<[number, number]> {
   // A quotation ends with its paragraph: a quote that goes on opens again at the next paragraph's
   // start, as newspapers print it, so one stray mark (an OCR'd '' or a lost closing quote) cannot
   // put the rest of the article inside quotation marks. Paragraphs end at blank lines, or at every
-  // line end in a text without blank lines.
-  const lineParagraphs = !/\n[^\S\n]*\n/.test(text);
+  // line end in a text without blank lines; an agency feed's hard-wrapped layout ends them with
+  // "<" at a line end.
+  const feed = (text.match(/<[^\S\n]*\n/g)?.length ?? 0) >= 3;
+  const lineParagraphs = !feed && !/\n[^\S\n]*\n/.test(text);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n' && (lineParagraphs || /^\n[^\S\n]*\n/.test(text.slice(i, i + 64)))) {
+    if (c === '\n' && (lineParagraphs || /^\n[^\S\n]*\n/.test(text.slice(i, i + 64)) || (feed && /<[^\S\n]*$/.test(text.slice(Math.max(0, i - 8), i))))) {
       if (open >= 0) spans.push([open, i]);
       open = -1;
       single = -1;
