@@ -56,12 +56,29 @@ describe('diff', () => {
       const wire = words('A court martial found Company Sergeant Major Michael Gleave not guilty of six charges.');
       const outlet = words('A court martial found Company Sergeant Major Michael Gleave, 39, not guilty of six charges.');
       const figures = { wire: new Set(['6', '39']), outlet: new Set(['6', '39']) };
-      expect(diffPassage(wire, outlet, { figures }).changes.map((c) => c.type)).not.toContain('number');
+      expect(diffPassage(wire, outlet, { elsewhere: figures }).changes.map((c) => c.type)).not.toContain('number');
       // Without the wire stating it elsewhere, the same insertion is a number.
-      expect(diffPassage(wire, outlet, { figures: { wire: new Set(['6']), outlet: figures.outlet } }).changes.map((c) => c.type)).toEqual(['number']);
+      expect(diffPassage(wire, outlet, { elsewhere: { wire: new Set(['6']), outlet: figures.outlet } }).changes.map((c) => c.type)).toEqual(['number']);
       // One figure put for another stays a number change, whatever the rest of the text says.
-      const twelve = diffPassage(words('Rescuers pulled twelve survivors from the mine.'), words('Rescuers pulled fourteen survivors from the mine.'), { figures: { wire: new Set(['12', '14']), outlet: new Set(['12', '14']) } });
+      const twelve = diffPassage(words('Rescuers pulled twelve survivors from the mine.'), words('Rescuers pulled fourteen survivors from the mine.'), { elsewhere: { wire: new Set(['12', '14']), outlet: new Set(['12', '14']) } });
       expect(twelve.changes.map((c) => c.type)).toEqual(['number']);
+    });
+
+    it('should not call a name the wire gives in another sentence a changed name', () => {
+      // Seed 002: "the foreign ministry said" -> "Armenia's foreign ministry said"; Armenia is the wire's.
+      const wire = words('The foreign ministry said the talks would resume on Monday.');
+      const outlet = words('Armenia’s foreign ministry said the talks would resume on Monday.');
+      expect(diffPassage(wire, outlet, { elsewhere: { wire: new Set(['armenia']), outlet: new Set(['armenia']) } }).changes.map((c) => c.type)).toEqual(['wording']);
+      expect(diffPassage(wire, outlet, { elsewhere: { wire: new Set(), outlet: new Set(['armenia']) } }).changes.map((c) => c.type)).toEqual(['name']);
+      // A name put for another is a name change wherever both stand.
+      const other = words('Azerbaijan’s foreign ministry said the talks would resume on Monday.');
+      expect(diffPassage(words('Armenia’s foreign ministry said the talks would resume on Monday.'), other, { elsewhere: { wire: new Set(['armenia', 'azerbaijan']), outlet: new Set(['armenia', 'azerbaijan']) } }).changes.map((c) => c.type)).toEqual(['name']);
+    });
+
+    it('should call an abbreviated title a spelling change, not a changed name', () => {
+      const d = diffPassage(words('A court martial cleared Company Sergeant Major Michael Gleave and Private Roy Carr.'), words('A court martial cleared Company Sgt Major Michael Gleave and Pte Roy Carr.'));
+      expect(d.changes.map((c) => c.type)).toEqual(['spelling', 'spelling']);
+      expect(diffPassage(words('Li Wei was named.'), words('Lin Wei was named.')).changes.map((c) => c.type)).toEqual(['name']);
     });
 
     it('should show one whole replacement when less than a third of the wire words survive', () => {

@@ -14,6 +14,7 @@ import { diffPassage, wordSimilarity, type PassageDiff } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
 import { isNumberWord, numberValue } from '../normalize/numbers.js';
+import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
 import { figureEvidence } from './figures.js';
@@ -259,11 +260,15 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     }
   }
 
-  // Diffs of every wire member against its canonical text(s), with the figures of the whole wire
-  // text and of each outlet (a figure moved from one sentence to another is not a changed one).
+  // Diffs of every wire member against its canonical text(s), with the figures and names of the
+  // whole wire text and of each outlet (one moved from one sentence to another is not changed).
   const figuresOf = (gs: Iterable<number>): Set<string> => {
     const out = new Set<string>();
-    for (const g of gs) for (const w of sourcedOf(g)) if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+    for (const g of gs)
+      for (const w of sourcedOf(g)) {
+        if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+        if (w.capitalised) out.add(foldSpelling(w.norm));
+      }
     return out;
   };
   const wireFigures = figuresOf(clusters.filter((c) => c.wire).map((c) => c.canonical));
@@ -294,7 +299,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
         return { k, words, first };
       })
       .sort((a, b) => a.first - b.first || clusters[a.k]!.position! - clusters[b.k]!.position!);
-    diffs.set(g, diffPassage(canon.flatMap((c) => c.words), mine, { passageStart: p.start, passageEnd: p.end, figures: figures(docOf[g]!) }));
+    diffs.set(g, diffPassage(canon.flatMap((c) => c.words), mine, { passageStart: p.start, passageEnd: p.end, elsewhere: figures(docOf[g]!) }));
   });
 
   const reportClusters: ReportCluster[] = clusters.map((c) => {

@@ -1,6 +1,7 @@
 /**
  * Classification of one run of changed words the way an editor reads it: `spelling` (regional
- * variant, or a number written as a figure: "First" / "1st"), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`,
+ * variant, a number written as a figure: "First" / "1st", a title abbreviated: "Sergeant" /
+ * "Sgt"), `quote` (inside quotation marks: the most serious), `number`, `name`, `wording`,
  * and `rewritten` for a replacement longer than a local edit.
  */
 
@@ -23,6 +24,21 @@ export function sliceRun(words: readonly SourcedWord[]): string {
   return parts.join(' … ');
 }
 
+/**
+ * Whether `short` is a house abbreviation of `long` ("sgt" / "sergeant", "pte" / "private", "dr" /
+ * "doctor"): at most four letters, its first letter and the rest in order in a word at least two
+ * letters longer.
+ */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length > 4 || long.length < short.length + 2 || short[0] !== long[0]) return false;
+  let at = 1;
+  for (let i = 1; i < short.length; i++) {
+    at = long.indexOf(short[i]!, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /** Longest edit (in words, either side) that gets a specific type; longer ones are `rewritten`. */
 export const LOCAL_EDIT = 4;
 
@@ -36,8 +52,8 @@ export const LOCAL_EDIT = 4;
  *   quotations that keeps wire words.
  * @param names - Names (folded) the whole wire passage and the whole outlet passage carry: a name
  *   the outlet adds that the wire passage already has elsewhere was moved, not changed (and so
- *   for a name dropped that the outlet keeps elsewhere); with `figures`, the same for figures
- *   across the whole wire text and outlet article.
+ *   for a name dropped that the outlet keeps elsewhere); with `elsewhere`, the same for figures
+ *   and names across the whole wire text and outlet article.
  * @returns The change type.
  */
 export function classify(
@@ -45,12 +61,15 @@ export function classify(
   added: readonly SourcedWord[],
   keptQuotes: ReadonlySet<number> = new Set(),
   gapInQuote = false,
-  names: { wire: ReadonlySet<string>; outlet: ReadonlySet<string>; figures?: { readonly wire: ReadonlySet<string>; readonly outlet: ReadonlySet<string> } } = { wire: new Set(), outlet: new Set() },
+  names: { wire: ReadonlySet<string>; outlet: ReadonlySet<string>; elsewhere?: { readonly wire: ReadonlySet<string>; readonly outlet: ReadonlySet<string> } } = { wire: new Set(), outlet: new Set() },
 ): ChangeType {
   if (
     removed.length === added.length &&
     removed.length > 0 &&
-    removed.every((w, k) => foldSpelling(w.norm) === foldSpelling(added[k]!.norm) || numberValue(w.norm) === numberValue(added[k]!.norm))
+    removed.every((w, k) => {
+      const v = added[k]!;
+      return foldSpelling(w.norm) === foldSpelling(v.norm) || numberValue(w.norm) === numberValue(v.norm) || (w.capitalised && v.capitalised && (abbreviates(w.norm, v.norm) || abbreviates(v.norm, w.norm)));
+    })
   )
     return 'spelling';
   // A quote is altered only where the outlet's text is inside its quotation marks: words put
@@ -66,7 +85,7 @@ export function classify(
   // A figure only put in that the wire states elsewhere, or only taken out that the outlet states
   // elsewhere ("Sgt-Major Michael Gleave, 39," where the wire gives his age a sentence later),
   // moved: no figure changed.
-  const f = names.figures;
+  const f = names.elsewhere;
   const movedFigure = f !== undefined && (rn.length === 0 ? an.every((n) => f.wire.has(n)) : an.length === 0 && rn.every((n) => f.outlet.has(n)));
   if ((rn.length > 0 || an.length > 0) && rn.join(' ') !== an.join(' ') && !movedFigure) return 'number';
   const cap = (ws: readonly SourcedWord[]): string[] => ws.filter((w) => w.capitalised).map((w) => foldSpelling(w.norm));
@@ -75,7 +94,7 @@ export function classify(
   // A name change: one name put for another, or a name added or dropped in a short edit. A
   // long rewrite that happens to lose a name (a merged sentence dropping its subject) is wording.
   const short = removed.length <= 3 && added.length <= 3;
-  const moved = (rc.length === 0 && ac.every((n) => names.wire.has(n))) || (ac.length === 0 && rc.every((n) => names.outlet.has(n)));
+  const moved = (rc.length === 0 && ac.every((n) => names.wire.has(n) || f?.wire.has(n) === true)) || (ac.length === 0 && rc.every((n) => names.outlet.has(n) || f?.outlet.has(n) === true));
   if (rc.join(' ') !== ac.join(' ') && ((rc.length > 0 && ac.length > 0) || (short && rc.length + ac.length > 0 && !moved))) return 'name';
   return 'wording';
 }

@@ -56,11 +56,11 @@ export interface DiffOptions {
   /** End offset of the passage in its document, so trailing punctuation shows in the diff. */
   passageEnd?: number;
   /**
-   * Figures (number values) of the whole wire text and of the whole outlet article: a figure the
-   * outlet only adds that the wire states elsewhere, or only drops that the outlet states
-   * elsewhere, was moved between sentences, not changed.
+   * Figures (number values) and names (folded) of the whole wire text and of the whole outlet
+   * article: a figure or name the outlet only adds that the wire states elsewhere, or only drops
+   * that the outlet states elsewhere, was moved between sentences, not changed.
    */
-  figures?: { readonly wire: ReadonlySet<string>; readonly outlet: ReadonlySet<string> };
+  elsewhere?: { readonly wire: ReadonlySet<string>; readonly outlet: ReadonlySet<string> };
 }
 
 /**
@@ -133,7 +133,7 @@ export function diffPassage(
   }
 
   const namesOf = (ws: readonly SourcedWord[]): Set<string> => new Set(ws.filter((w) => w.capitalised).map((w) => foldSpelling(w.norm)));
-  const names = { wire: namesOf(canonical), outlet: namesOf(passage), ...(options.figures !== undefined ? { figures: options.figures } : {}) };
+  const names = { wire: namesOf(canonical), outlet: namesOf(passage), ...(options.elsewhere !== undefined ? { elsewhere: options.elsewhere } : {}) };
   const parts: DiffPart[] = [];
   const changes: Change[] = [];
   const push = (op: DiffPart['op'], text: string): void => {

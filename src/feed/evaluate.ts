@@ -10,6 +10,7 @@ import { lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.j
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
 import { isNumberWord, numberValue } from '../normalize/numbers.js';
+import { foldSpelling } from '../normalize/spelling.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
@@ -67,11 +68,15 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   let alteredQuotes = 0;
   let changedNumbers = 0;
   const clusters = clusterLinkedPassages(passages, links).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
-  // Figures of the wire text (passages two articles share) and of the article, as the report
-  // diffs them: a figure moved from one sentence to another is not a changed one.
+  // Figures and names of the wire text (passages two articles share) and of the article, as the
+  // report diffs them: one moved from one sentence to another is not changed.
   const figuresOf = (gs: readonly number[]): Set<string> => {
     const out = new Set<string>();
-    for (const g of gs) for (const w of sourcedOf(g)) if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+    for (const g of gs)
+      for (const w of sourcedOf(g)) {
+        if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+        if (w.capitalised) out.add(foldSpelling(w.norm));
+      }
     return out;
   };
   const figures = {
@@ -87,7 +92,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     if (docsIn.size >= 3)
       for (const m of c.members) {
         if (m < own || m === c.canonical) continue;
-        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { figures }).changes;
+        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { elsewhere: figures }).changes;
         if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
         changedNumbers += changes.filter((x) => x.type === 'number').length;
       }
