@@ -81,6 +81,11 @@ describe('diff', () => {
       expect(diffPassage(words('Li Wei was named.'), words('Lin Wei was named.')).changes.map((c) => c.type)).toEqual(['name']);
     });
 
+    it("should read an agency feed's lone underscore as the dash it is, not as a word", () => {
+      const d = diffPassage(words('The departure of Edmonds - he earned an estimated 5 million - comes a week after Lynam left.'), words('The departure of Edmonds _ who earned an estimated 5 million _ comes a week after Lynam left.'));
+      expect(d.changes.map((c) => [c.type, c.from, c.to])).toEqual([['wording', 'he', 'who']]);
+    });
+
     it('should show one whole replacement when less than a third of the wire words survive', () => {
       const d = diffPassage(words('Officials confirmed the toll rose overnight in the capital.'), words('A different sentence about football results entirely.'));
       expect(d.parts.map((p) => p.op)).toEqual(['delete', 'insert']);

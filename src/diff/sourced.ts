@@ -73,7 +73,9 @@ export function lowerCaseWords(docs: ReadonlyArray<{ readonly text: string; read
 export function sourceWords(text: string, passages: readonly Passage[], lowerSeen: ReadonlySet<string>): SourcedWord[][] {
   const quotes = quotedSpans(text);
   return passages.map((p) =>
-    p.words.map((w, k) => {
+    p.words.flatMap((w, k) => {
+      // A lone underscore is an agency feed's dash (PA: "Edmonds _ who earned"), not a word.
+      if (/^_+$/.test(w.norm)) return [];
       const q = quoteIndex(quotes, w.start);
       return {
         norm: w.norm,
