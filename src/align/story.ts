@@ -9,12 +9,10 @@ import { clusterLinkedPassages, type RawCluster } from '../cluster/clusters.js';
 import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/links.js';
 import { referenceClusters } from '../cluster/reference.js';
 import { firstCopies } from '../cluster/repeats.js';
-import { sourceWords, type SourcedWord } from '../diff/sourced.js';
+import { figuresAndNames, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage, wordSimilarity, type PassageDiff } from '../diff/word.js';
 import type { Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
-import { isNumberWord, numberValue } from '../normalize/numbers.js';
-import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
 import { figureEvidence } from './figures.js';
@@ -262,15 +260,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
 
   // Diffs of every wire member against its canonical text(s), with the figures and names of the
   // whole wire text and of each outlet (one moved from one sentence to another is not changed).
-  const figuresOf = (gs: Iterable<number>): Set<string> => {
-    const out = new Set<string>();
-    for (const g of gs)
-      for (const w of sourcedOf(g)) {
-        if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
-        if (w.capitalised) out.add(foldSpelling(w.norm));
-      }
-    return out;
-  };
+  const figuresOf = (gs: readonly number[]): Set<string> => figuresAndNames(gs.map(sourcedOf));
   const wireFigures = figuresOf(clusters.filter((c) => c.wire).map((c) => c.canonical));
   const outletFigures = new Map<Doc, Set<string>>();
   const figures = (d: Doc): { wire: Set<string>; outlet: Set<string> } => {

@@ -4,6 +4,8 @@
  */
 
 import type { Passage } from '../document/passage.js';
+import { isNumberWord, numberValue } from '../normalize/numbers.js';
+import { foldSpelling } from '../normalize/spelling.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import { quotedSpans } from './quotes.js';
 
@@ -91,4 +93,21 @@ export function sourceWords(text: string, passages: readonly Passage[], lowerSee
       };
     }),
   );
+}
+
+/**
+ * The figures (number values) and names (folded) some passages state: what a diff's
+ * `elsewhere` holds for the whole wire text and the whole outlet article.
+ *
+ * @param passages - Their sourced words.
+ * @returns The figures and names.
+ */
+export function figuresAndNames(passages: Iterable<readonly SourcedWord[]>): Set<string> {
+  const out = new Set<string>();
+  for (const words of passages)
+    for (const w of words) {
+      if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
+      if (w.capitalised) out.add(foldSpelling(w.norm));
+    }
+  return out;
 }

@@ -6,11 +6,9 @@
 
 import { clusterLinkedPassages } from '../cluster/clusters.js';
 import { linkPassages } from '../cluster/links.js';
-import { lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
+import { figuresAndNames, lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
-import { isNumberWord, numberValue } from '../normalize/numbers.js';
-import { foldSpelling } from '../normalize/spelling.js';
 import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
@@ -70,15 +68,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const clusters = clusterLinkedPassages(passages, links).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
   // Figures and names of the wire text (passages two articles share) and of the article, as the
   // report diffs them: one moved from one sentence to another is not changed.
-  const figuresOf = (gs: readonly number[]): Set<string> => {
-    const out = new Set<string>();
-    for (const g of gs)
-      for (const w of sourcedOf(g)) {
-        if (isNumberWord(w.norm)) out.add(numberValue(w.norm));
-        if (w.capitalised) out.add(foldSpelling(w.norm));
-      }
-    return out;
-  };
+  const figuresOf = (gs: readonly number[]): Set<string> => figuresAndNames(gs.map(sourcedOf));
   const figures = {
     wire: figuresOf(clusters.filter((c) => c.docsIn.size >= 2).map((c) => c.canonical)),
     outlet: figuresOf(passages.map((_, g) => g).filter((g) => g >= own)),
