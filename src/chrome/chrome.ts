@@ -20,6 +20,8 @@ import { builtinPatterns, builtinPhrases, creditLinePatterns, datelinePatterns, 
 export interface ChromeSpan extends Span {
   /** Why it is chrome. */
   readonly reason: ChromeReason;
+  /** A line the outlet prints on its other articles too (a learned template line), whatever the reason. */
+  readonly learned?: true;
 }
 
 /** Options for {@link learnChrome}. */
@@ -44,7 +46,7 @@ export interface LearnChromeOptions {
 
 const INLINE_WINDOW = 80;
 
-export function normLine(text: string): string {
+function normLine(text: string): string {
   // Trailing separators do not make a label different ("Share this:", "Related »").
   const t = normalizeKey(text);
   let end = t.length;
@@ -213,7 +215,7 @@ function lineSpans(text: string, para: Span, rules: Rules): ChromeSpan[] {
     if (reason !== null) {
       // A caption is chrome whole, its trailing agency name too: a photo credit says who took
       // the picture, not where the text came from.
-      out.push({ start: line.start, end: line.end, reason });
+      out.push({ start: line.start, end: line.end, reason, ...(rules.learned.has(norm) ? { learned: true as const } : {}) });
       continue;
     }
     const parts = mayHoldPhrase(norm, rules.sentenceKeys) ? sentencePhrases(text, line, rules) : [];

@@ -5,7 +5,7 @@
  * articles here.
  */
 
-import { bodySpans, detectChrome, learnChrome, normLine, type ChromeSpan } from '../chrome/chrome.js';
+import { bodySpans, detectChrome, learnChrome, type ChromeSpan } from '../chrome/chrome.js';
 import { detectCredits } from '../chrome/credits.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import { trimSpan, type Span } from '../segment/paragraph.js';
@@ -116,8 +116,7 @@ export function prepareDocument(article: Article, index: number, learned: Readon
   }
   const passages = sentences.map((s, i) => buildPassage(text, index, i, s));
   const credits = detectCredits(text, chrome, body, settings.chrome?.agencies);
-  const stamped = (c: Attribution): boolean =>
-    chrome.some((x) => x.start === c.start && x.end === c.end && (x.reason === 'byline' || learned.has(normLine(text.slice(x.start, x.end)))));
+  const stamped = (c: Attribution): boolean => chrome.some((x) => x.start === c.start && x.end === c.end && (x.reason === 'byline' || x.learned === true));
   return {
     index,
     article,

@@ -34,7 +34,7 @@ export function trimSpan(text: string, start: number, end: number): Span | null 
 }
 
 function isSpace(c: number): boolean {
-  return c <= 32 || (c >= 0x7f && c <= 0x9f) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x85 || c === 0x1680;
+  return c <= 32 || (c >= 0x7f && c <= 0x9f) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
 function splitBy(text: string, separator: RegExp): Span[] {
