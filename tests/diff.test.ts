@@ -152,6 +152,9 @@ describe('diff', () => {
       // Without blank lines, each line is a paragraph.
       const lines = '"Open quote never closed\nPlain line here.';
       expect(quotedSpans(lines).map(([a, b]) => lines.slice(a, b))).toEqual(['Open quote never closed']);
+      // CR-only line ends are line ends, as the paragraph stage reads them.
+      const cr = '"Open quote never closed\r\rPlain line here.';
+      expect(quotedSpans(cr).map(([a, b]) => cr.slice(a, b))).toEqual(['Open quote never closed']);
       // An agency feed's layout wraps its lines: its paragraphs end in "<".
       const feed = 'HEADLINE<\nBy A Reporter, PA News<\nHe said: "We will\nrebuild the town."<\nThe end of it.<\n';
       expect(quotedSpans(feed).map(([a, b]) => feed.slice(a, b))).toEqual(['We will\nrebuild the town.']);
