@@ -109,8 +109,11 @@ function linkByTrigrams(sets: readonly Uint32Array[], near: (i: number, j: numbe
  * trigrams shared) or share several rare words (names, figures: a newspaper's rewrite of the
  * wire keeps them). A block longer than `MAX_STOCK_BLOCK` trigrams is never stock. Copies of one story agree however many they are; articles that share only
  * a byline, a sign-off or a formula sentence's frame do not.
+ *
+ * @returns The stock trigrams, and the stock blocks' own rare words (words carried by exactly a
+ * stock block's documents: a house line's paper name and town).
  */
-function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, byWords: WordAgreement, words: WordIndex): Set<number> {
+function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, byWords: WordAgreement, words: WordIndex): { stock: Set<number>; stockWords: Set<number> } {
   // Every (trigram, document) pair in one sorted array: a trigram's run is its carriers, in
   // order. (No map of every trigram: a folder has millions.)
   let total = 0;
@@ -142,12 +145,15 @@ function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, 
   // A block's own rare words (a house line's "newsletter", "inbox"): words carried by exactly its
   // documents. They are the block, not agreement beside it.
   const blockWords = new Map<number, number>();
+  const wordBlocks: number[] = [];
   for (let w = 0; w + 1 < words.start.length; w++) {
     const from = words.start[w]!;
     const to = words.start[w + 1]!;
     if (to - from < 3 || !byWords.rare(w)) continue;
     const key = carriersKey((k) => words.docs[k]!, from, to);
-    if (blockSize.has(key)) blockWords.set(key, (blockWords.get(key) ?? 0) + 1);
+    if (!blockSize.has(key)) continue;
+    blockWords.set(key, (blockWords.get(key) ?? 0) + 1);
+    wordBlocks.push(w, key);
   }
   const shared = new Map<number, number>();
   const sharedOf = (i: number, j: number): number => {
@@ -194,7 +200,10 @@ function stockTrigrams(sets: readonly Uint32Array[], o: Required<StoryOptions>, 
     verdicts.set(block, isStock);
     if (isStock) stock.add(t);
   }
-  return stock;
+  // A stock block's own rare words (the paper's name, its town) are stock too.
+  const stockWords = new Set<number>();
+  for (let x = 0; x < wordBlocks.length; x += 2) if (verdicts.get(wordBlocks[x + 1]!) === true) stockWords.add(wordBlocks[x]!);
+  return { stock, stockWords };
 }
 
 /** A 53-bit hash of a list of document ids (`at(from)` … `at(to - 1)`): a block's carriers. */
@@ -237,10 +246,12 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   if (docs.length >= DOC_SPACE) throw new RangeError(`at most ${DOC_SPACE - 1} articles can be grouped at once (got ${docs.length}).`);
   const words = indexWords(docs);
   const byWords = rareWordAgreement(docs, words, o);
-  const stock = stockTrigrams(docs.map((d) => d.trigrams), o, byWords, words);
+  const { stock, stockWords } = stockTrigrams(docs.map((d) => d.trigrams), o, byWords, words);
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
-  joinByRareWords(docs, near, byWords, stories);
+  // Names and figures join without a stock block's own words: a house line that names the paper
+  // and its town is no agreement between two stories.
+  joinByRareWords(docs, near, stockWords.size === 0 ? byWords : rareWordAgreement(docs, words, o, stockWords), stories);
   joinByStoryWords(docs, words, near, stories);
   return stories.groups();
 }
@@ -385,12 +396,12 @@ function indexWords(docs: readonly StoryDocument[]): WordIndex {
   return { ofDoc, start, docs: postings };
 }
 
-function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: Required<StoryOptions>): WordAgreement {
+function rareWordAgreement(docs: readonly StoryDocument[], words: WordIndex, o: Required<StoryOptions>, except: ReadonlySet<number> = new Set()): WordAgreement {
   if (o.minRareShared === 0) return Object.assign(() => false, { pairs: () => [], rare: () => false, beside: () => false });
   const cap = Math.max(15, Math.ceil(0.02 * docs.length));
   const df = (w: number): number => words.start[w + 1]! - words.start[w]!;
   const rare = (w: number): boolean => df(w) >= 2 && df(w) <= cap;
-  const rareOf = words.ofDoc.map((a) => a.filter(rare));
+  const rareOf = words.ofDoc.map((a) => a.filter((w) => rare(w) && !except.has(w)));
   const size = rareOf.map((a) => a.length);
   // Pairs counted one document at a time against the earlier ones (a counter per document, reset
   // after each), keeping only the pairs that agree: a folder's pairs sharing one rare word are
