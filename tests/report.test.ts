@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from './fixtures/corpus.js';
 import { scoreReport } from './fixtures/score.js';
-import { compareArticles, formatReport, type Report, type ReportSegment } from '../src/index.js';
+import { compareArticles, formatReport, renderHtml, type Report, type ReportSegment } from '../src/index.js';
 import { compareKeeping } from '../src/compare.js';
 import { at, seed, seeds } from './helpers.js';
 
@@ -527,5 +527,31 @@ describe('a folder too big to keep prepared', () => {
     expect(JSON.stringify(compareArticles(input))).toBe(JSON.stringify(kept));
     // Stock lines were found and set aside both ways.
     expect(kept.documents.some((d) => d.segments.some((s) => s.reason === 'stock'))).toBe(true);
+  });
+});
+
+describe('an article in the story that took no wire copy', () => {
+  // With one publication day, seed 003 (a rewrite from another agency's copy) joins the AFP story
+  // on its names and figures, and is non-derived: it cut nothing and moved nothing.
+  const input = seeds().map((a) => ({ ...a, publishedAt: '2023-09-19T12:00:00Z' }));
+  const dated = compareArticles(input);
+  const d = (n: string) => dated.documents.find((x) => x.id.startsWith(n))!;
+
+  it('should list no cut, moved or not-in-version passages for it, and still say how much of the wire it carries', () => {
+    expect([d('003').story, d('003').verdict]).toEqual(['s1', 'non-derived']);
+    expect([d('003').cut, d('003').moved, d('003').notInVersion, d('003').counts.cut, d('003').counts.moved]).toEqual([[], [], [], 0, 0]);
+    expect(d('003').coverage).toBeGreaterThan(0);
+    expect(d('003').coverage).toBeLessThan(0.5);
+    // An outlet that took the wire still answers for what it left out.
+    expect(d('000').verdict).toBe('partially-derived');
+    expect(d('000').cut.length).toBeGreaterThan(10);
+  });
+
+  it('should print no cut line for it, and call its missing matrix cells not carried', () => {
+    const part = formatReport(dated, input).split(/\n(?=\S)/).find((b) => b.startsWith('003'))!;
+    expect(part).not.toMatch(/^ {2}(cut|moved) s1\./m);
+    const html = renderHtml(dated, input);
+    expect(html).toMatch(/003_63e0cbf0dab6432b · s1\.w1: not carried/);
+    expect(html).toMatch(/000_3d56816a3c0d6d6d · s1\.w1: cut/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The document report: an outlet's segments (boilerplate, verbatim, reworded, added), the wire
- * passages it cut or moved, its verdict and its credit, from its story's alignment.
+ * passages it cut or moved (none when it took no wire copy), its verdict and its credit, from its
+ * story's alignment.
  */
 
 import { longestIncreasing } from '../align/order.js';
@@ -57,6 +58,19 @@ export function buildDocumentReport(
   }
   segments.sort((a, b) => a.start - b.start || a.end - b.end);
 
+  let body = 0;
+  let derived = 0;
+  for (const s of segments) {
+    if (s.kind === 'boilerplate') continue;
+    body += s.end - s.start;
+    if (s.kind !== 'added') derived += s.end - s.start;
+  }
+  const derivedShare = body === 0 ? 0 : roundShare(derived / body);
+  const verdict = verdictFor(derived, derivedShare, thresholds);
+  // An article that took no wire copy (non-derived) cut nothing and moved nothing: the wire
+  // passages it lacks are not its edits (a paper's own court report does not "cut" the agency's).
+  const took = isReference || verdict !== 'non-derived';
+
   const wireClusters = story === null ? [] : story.clusters.map((c, k) => ({ c, k })).filter(({ c }) => c.wire);
   // With versions, an outlet answers for the passages of the version it followed: the others it
   // lacks were never in what it took.
@@ -64,8 +78,9 @@ export function buildDocumentReport(
   // A wire sentence it carries under another cluster (its copies clustered in two) is no cut.
   const carriesRelated = (k: number): boolean => [...(story?.related.get(k) ?? [])].some((x) => carried.has(x));
   const lacking = wireClusters.filter(({ k }) => !carried.has(k) && !carriesRelated(k));
-  const cut = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
-  const notInVersion = lacking.filter(({ k }) => followed !== undefined && !followed.scope.has(k)).map(({ c }) => c.id);
+  const inScope = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
+  const cut = took ? inScope : [];
+  const notInVersion = took ? lacking.filter(({ k }) => followed !== undefined && !followed.scope.has(k)).map(({ c }) => c.id) : [];
   const versionId = (i: number): string => `${storyId}.v${i + 1}`;
   const version = followed === undefined || followed.version === null ? null : followed.version === 'mixed' ? 'mixed' : versionId(followed.version);
   const versionEvidence =
@@ -77,20 +92,11 @@ export function buildDocumentReport(
   const carriedList = [...carried].sort((a, b) => a[1] - b[1] || story!.clusters[a[0]]!.position! - story!.clusters[b[0]]!.position!);
   const keep = longestIncreasing(carriedList.map(([k]) => story!.clusters[k]!.position!));
   const moved = carriedList
-    .filter((_, i) => !keep.has(i))
+    .filter((_, i) => took && !keep.has(i))
     .map(([k]) => story!.clusters[k]!)
     .sort((a, b) => a.position! - b.position!)
     .map((c) => c.id);
 
-  let body = 0;
-  let derived = 0;
-  for (const s of segments) {
-    if (s.kind === 'boilerplate') continue;
-    body += s.end - s.start;
-    if (s.kind !== 'added') derived += s.end - s.start;
-  }
-  const derivedShare = body === 0 ? 0 : roundShare(derived / body);
-  const verdict = verdictFor(derived, derivedShare, thresholds);
   const attribution: Attribution[] = doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind }));
   const credited = agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
   const count = (k: ReportSegment['kind']): number => segments.filter((s) => s.kind === k).length;
@@ -102,7 +108,7 @@ export function buildDocumentReport(
     verdict: isReference ? null : verdict,
     derivedShare,
     // Of what it could have carried: its version's passages (every wire passage with one version).
-    coverage: carried.size + cut.length === 0 ? 0 : roundShare(carried.size / (carried.size + cut.length)),
+    coverage: carried.size + inScope.length === 0 ? 0 : roundShare(carried.size / (carried.size + inScope.length)),
     credited,
     uncreditedReuse: !isReference && verdict !== 'non-derived' && !credited,
     attribution,

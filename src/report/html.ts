@@ -347,7 +347,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
     const refs = storyReferences(story);
     const named = `${refs.length === 1 ? 'reference' : 'references'} ${refs.map(escapeHtml).join(', ')}`;
     out.push(`<h2 id="matrix-${escapeHtml(story.id)}">Who took what — story ${escapeHtml(story.id)} (agency ${escapeHtml(story.agency ?? 'not credited')}, ${story.wire.length} wire passages${refs.length > 0 ? `, ${named}` : ''})</h2>`);
-    out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut</span>${story.versions.length > 0 ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
+    out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut (not carried, by an outlet that took no wire copy)</span>${story.versions.length > 0 ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
     out.push(`<div class="scroll"><table class="matrix" data-story="${escapeHtml(story.id)}"><thead><tr><th scope="col">Outlet</th>`);
     for (const id of story.wire) {
       const c = clusters.get(id)!;
@@ -367,10 +367,12 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
       const version = d.version === null ? '' : ` <span class="evidence">${escapeHtml(d.version === 'mixed' ? 'mixed' : d.version.slice(d.version.lastIndexOf('.') + 1))}</span>`;
       out.push(`<tr data-document="${escapeHtml(d.id)}"><th scope="row"><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.id)}</a>${version}</th>`);
       const cut = new Set(d.cut);
+      // An article that took no wire copy cut nothing: what it lacks is only not carried.
+      const took = d.verdict !== 'non-derived';
       for (const id of story.wire) {
         // Neither carried here nor cut: it carries that wire sentence under another cluster.
-        const k = state.get(id) ?? (cut.has(id) ? 'absent' : 'reworded');
-        const said = k === 'quote' ? 'reworded, altered quote' : k === 'absent' ? 'cut' : k === 'other' ? 'not in its version' : k;
+        const k = state.get(id) ?? (cut.has(id) || !took ? 'absent' : 'reworded');
+        const said = k === 'quote' ? 'reworded, altered quote' : k === 'absent' ? (took ? 'cut' : 'not carried') : k === 'other' ? 'not in its version' : k;
         out.push(`<td class="cell ${k}" title="${escapeHtml(`${d.id} · ${id}: ${said}${moved.has(id) ? ', moved' : ''}`)}">${moved.has(id) ? '↔' : ''}</td>`);
       }
       out.push('</tr>');
