@@ -56,10 +56,12 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const wire: IndexResult['wire'] = [];
   // Its passages diffed against the canonical text, as the report's diff stage does, to count
   // the quotations it altered and the numbers it changed.
-  const lowerSeen = lowerCaseWords(docs);
+  // (Read only when a diff is needed: most arrivals share no passage with two other articles.)
+  let lowerSeen: ReturnType<typeof lowerCaseWords> | undefined;
   const sourced = new Map<number, SourcedWord[][]>();
   const sourcedOf = (g: number): SourcedWord[] => {
     const x = passages[g]!;
+    lowerSeen ??= lowerCaseWords(docs);
     if (!sourced.has(x.doc)) sourced.set(x.doc, sourceWords(docs[x.doc]!.text, docs[x.doc]!.passages, lowerSeen));
     return sourced.get(x.doc)![x.index]!;
   };
@@ -69,10 +71,12 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   // Figures and names of the wire text (passages two articles share) and of the article, as the
   // report diffs them: one moved from one sentence to another is not changed.
   const figuresOf = (gs: readonly number[]): Set<string> => figuresAndNames(gs.map(sourcedOf));
-  const figures = {
-    wire: figuresOf(clusters.filter((c) => c.docsIn.size >= 2).map((c) => c.canonical)),
-    outlet: figuresOf(passages.map((_, g) => g).filter((g) => g >= own)),
-  };
+  let figures: { wire: Set<string>; outlet: Set<string> } | undefined;
+  const elsewhere = (): { wire: Set<string>; outlet: Set<string> } =>
+    (figures ??= {
+      wire: figuresOf(clusters.filter((c) => c.docsIn.size >= 2).map((c) => c.canonical)),
+      outlet: figuresOf(passages.map((_, g) => g).filter((g) => g >= own)),
+    });
   for (const c of clusters) {
     if (!c.members.some((m) => m >= own)) continue;
     const docsIn = c.docsIn;
@@ -82,7 +86,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     if (docsIn.size >= 3)
       for (const m of c.members) {
         if (m < own || m === c.canonical) continue;
-        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { elsewhere: figures }).changes;
+        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { elsewhere: elsewhere() }).changes;
         if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
         changedNumbers += changes.filter((x) => x.type === 'number').length;
       }
