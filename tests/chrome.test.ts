@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodySpans, detectChrome, learnChrome } from '../src/chrome/chrome.js';
 import { detectCredits } from '../src/chrome/credits.js';
+import { prepareDocument, sameChromeSpans } from '../src/document/document.js';
 import { segmentSentences } from '../src/index.js';
 import { seed, seeds } from './helpers.js';
 
@@ -298,5 +299,23 @@ describe('more agencies', () => {
     const plain = detectChrome(text);
     expect(detectCredits(text, plain, bodySpans(text, plain))).toEqual([]);
     expect(() => detectChrome(text, { agencies: [''] })).toThrow(/chrome.agencies/);
+  });
+});
+
+describe('learned lines that change nothing', () => {
+  // The feed regroups a story with the template lines its articles teach; a line that is chrome
+  // already (a house credit) leaves the passages as they were, and preparing again is skipped.
+  const settings = { maxChars: 5_000_000, maxSentences: 5000 };
+  const article = { id: 'a', text: 'Blasts shook the town on Tuesday, witnesses said.\n\nThe army said it had no losses.\n\n(With AFP inputs)' };
+  const doc = prepareDocument(article, 0, new Set(), settings);
+
+  it('should say the chrome spans are the same when the learned line is chrome already, and not when it is a body line', () => {
+    expect(sameChromeSpans(doc, new Set(['(with afp inputs)']), settings)).toBe(true);
+    expect(sameChromeSpans(doc, new Set(['the army said it had no losses.']), settings)).toBe(false);
+    // The same answer as preparing again and comparing.
+    for (const line of ['(with afp inputs)', 'the army said it had no losses.']) {
+      const again = prepareDocument(article, 0, new Set([line]), settings);
+      expect(sameChromeSpans(doc, new Set([line]), settings)).toBe(JSON.stringify(again.passages) === JSON.stringify(doc.passages));
+    }
   });
 });

@@ -80,6 +80,30 @@ export interface PrepareSettings {
   readonly chrome?: ChromeOptions | undefined;
 }
 
+/** How much of a text is analysed: `maxChars` units, never splitting a surrogate pair. */
+function analysedLength(full: string, settings: PrepareSettings): number {
+  if (full.length <= settings.maxChars) return full.length;
+  const c = full.charCodeAt(settings.maxChars - 1);
+  return c >= 0xd800 && c <= 0xdbff ? settings.maxChars - 1 : settings.maxChars;
+}
+
+/**
+ * Whether {@link prepareDocument} with these learned lines would mark the same chrome spans as
+ * `doc` has: then its passages, and its story features, are `doc`'s (only the spans' reasons and
+ * the credits read off them can differ). Cheaper than preparing it again.
+ *
+ * @param doc - The article prepared with other learned lines, and the same settings.
+ * @param learned - Template lines learned for it.
+ * @param settings - Limits and chrome options.
+ * @returns Whether the chrome spans are the same.
+ */
+export function sameChromeSpans(doc: Doc, learned: ReadonlySet<string>, settings: PrepareSettings): boolean {
+  const full = doc.article.text;
+  const cutAt = analysedLength(full, settings);
+  const chrome = detectChrome(cutAt < full.length ? full.slice(0, cutAt) : full, { ...settings.chrome, learned });
+  return chrome.length === doc.chrome.length && chrome.every((c, i) => c.start === doc.chrome[i]!.start && c.end === doc.chrome[i]!.end);
+}
+
 /**
  * Prepares one article: chrome, passages, credits, and the limits that cut it.
  *
@@ -93,13 +117,8 @@ export function prepareDocument(article: Article, index: number, learned: Readon
   const full = article.text;
   // Limits cut what is analysed, never silently: the rest becomes `over-limit` segments.
   const limits: Array<{ limit: string; value: number }> = [];
-  let cutAt = full.length;
-  if (full.length > settings.maxChars) {
-    cutAt = settings.maxChars;
-    const c = full.charCodeAt(cutAt - 1);
-    if (c >= 0xd800 && c <= 0xdbff) cutAt--; // never split a surrogate pair
-    limits.push({ limit: 'maxChars', value: settings.maxChars });
-  }
+  const cutAt = analysedLength(full, settings);
+  if (cutAt < full.length) limits.push({ limit: 'maxChars', value: settings.maxChars });
   const text = cutAt < full.length ? full.slice(0, cutAt) : full;
   const chrome = detectChrome(text, { ...settings.chrome, learned });
   const body = bodySpans(text, chrome);

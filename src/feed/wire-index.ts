@@ -11,7 +11,7 @@
  */
 
 import { checkStageOptions, compareArticles, defaultCompareOptions, groupArticles, type KnownFeatures } from '../compare.js';
-import { prepareDocument, storyDocument, type Doc, type StoryDocument } from '../document/document.js';
+import { prepareDocument, sameChromeSpans, storyDocument, type Doc, type StoryDocument } from '../document/document.js';
 import { normalizeKey } from '../normalize/normalize.js';
 import { checkInteger, checkKeys, checkNumber, checkOptions, messages } from '../errors.js';
 import { defaultStoryOptions, sameStory } from '../stories/stories.js';
@@ -131,7 +131,10 @@ export function createWireIndex(options: WireIndexOptions = {}): WireIndex {
     }
     let f = kept.byLines.get(key);
     if (f === undefined) {
-      f = storyDocument(key === '' ? documentOf(article) : prepareDocument(article, 0, learned, settings));
+      // Lines it holds that are chrome already (a credit line, a byline, a date) leave its
+      // passages as they were: the features prepared without them stand.
+      const base = documentOf(article);
+      f = key === '' || sameChromeSpans(base, learned, settings) ? (kept.byLines.get('') ?? storyDocument(base)) : storyDocument(prepareDocument(article, 0, learned, settings));
       kept.byLines.set(key, f);
     }
     return f;
