@@ -108,6 +108,19 @@ describe('feed', () => {
       expect(report.documents.find((d) => d.id === 'altered')!.counts.alteredQuotes).toBe(1);
     });
 
+    it('should count no changed number for a figure the article gives a sentence earlier than the wire', async () => {
+      const wire = 'A court martial found Company Sergeant Major Michael Gleave not guilty of six charges of racial abuse at Bulford Camp in Wiltshire.\n\nCSM Gleave, 39, denied all the charges, which were alleged to have occurred in Omagh in 1998 while he served with the Royal Irish Regiment.';
+      const index = createWireIndex();
+      await index.add({ id: 'pa', text: wire });
+      await index.add({ id: 'copy', text: wire });
+      const moved = await index.add({ id: 'paper', text: wire.replace('Michael Gleave not', 'Michael Gleave, 39, not').replace('CSM Gleave, 39, denied', 'He denied') });
+      expect(moved.wire.length).toBeGreaterThanOrEqual(2);
+      expect(moved.changedNumbers).toBe(0);
+      // A figure changed is counted.
+      const changed = await index.add({ id: 'other', text: wire.replace('Gleave, 39,', 'Gleave, 49,') });
+      expect(changed.changedNumbers).toBe(1);
+    });
+
     it('should give the same stories whatever order the feed arrives in', async () => {
       const forward = await ingest(new MemoryWireStore(), feed);
       const backward = await ingest(new MemoryWireStore(), [...feed].reverse());

@@ -86,7 +86,10 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     if (docsIn.size >= 3)
       for (const m of c.members) {
         if (m < own || m === c.canonical) continue;
-        const changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { elsewhere: elsewhere() }).changes;
+        // Figures stated elsewhere only turn a number change into none (never make a quote or
+        // one): read them only when the passage has a number change.
+        let changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m)).changes;
+        if (changes.some((x) => x.type === 'number')) changes = diffPassage(sourcedOf(c.canonical), sourcedOf(m), { elsewhere: elsewhere() }).changes;
         if (changes.some((x) => x.type === 'quote')) alteredQuotes++;
         changedNumbers += changes.filter((x) => x.type === 'number').length;
       }
