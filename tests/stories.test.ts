@@ -91,6 +91,23 @@ describe('stories on text that is not wire', () => {
     expect(compareArticles(sameDay).stories.map((st) => st.documents)).toEqual(stories);
   });
 
+  it("should still join a paper's own piece to the story whose names it uses when a phrase it shares with the wire is stock", () => {
+    // The wire copy and its update share a phrase with the paper ("the radio soap Ambervale"); the
+    // paper agrees with neither otherwise, so the phrase is stock, and the names carried by exactly
+    // those three articles are its words. They may not merge two stories, but an article alone
+    // joins on them (before: the paper fell into another story of the day).
+    const pa = 'Fans of the radio soap Ambervale will tonight hear its steamiest scene when barmaid Jolene Quarrington shares a shower with landlord Sidney Pellow.\n\nThe series, set in the village of Thornbury Magna, has been broadcast since 1951.\n\nCanterbury MP Julian Brazenby accused the programme of going too far.\n\nA spokesman for Radio Wessex confirmed the scene would be broadcast.';
+    const sub = pa + '\n\nProducer Vanessa Whitcombe said the scene was handled with taste.';
+    const guardian = 'After days of speculation the nation finally heard the radio soap Ambervale last night. Quarrington, played with gusto, met Pellow in a cottage shower.\n\nThe interlude, which led Brazenby, a Tory, to denounce Wessex broadcasting for chasing populism, was mostly about finding the hot tap. Jolene and Sidney sang.\n\nListeners in Magna, near Thornbury, and well beyond it, will have shared a blush.';
+    const extra = ['As so often in England, plumbing will out and the coal tar soap goes missing.', 'Not since the bodybuilders of the eighties has keeping fit so transformed a body, a show and a soul.', 'Seasoned listeners know the runes of the village better than its vicar does.', 'There had been earlier obsessions: cricket, darts, and a feud over marrow growing.', 'The moralists of the parish council will have their say at the next fete, no doubt.', 'Meanwhile the cows still need milking and the tractors still break down in the rain.', 'A shepherd pie awaited the couple afterwards, cooling on the windowsill of the kitchen.', 'Critics in London wrote that the writers had finally discovered what happens after dark.', 'Older fans wrote letters in green ink; younger ones posted jokes about loofahs online.'].join(' ');
+    const day = '2000-01-27T12:00:00Z';
+    const input = [{ id: 'pa', text: pa }, { id: 'pasub', text: sub }, { id: 'guardian', text: guardian + '\n\n' + extra }, ...seeds()].map((a) => ({ ...a, publishedAt: day }));
+    const r = compareArticles(input);
+    const storyOf = (id: string) => r.documents.find((d) => d.id === id)!.story;
+    expect(storyOf('guardian')).toBe(storyOf('pa'));
+    expect(storyOf('guardian')).not.toBe(storyOf(seeds()[0]!.id));
+  });
+
   it('should keep apart articles whose publication dates are far apart, and join rewrites by their names and figures inside the window', () => {
     const a = 'Police found 240,000 images, including 9,000 of children, on the computer of Andrew Mein, 43, of Havant, Hampshire, a former Navy engineer, Portsmouth Crown Court heard.';
     const b = 'A former army engineer from Havant who kept 240,000 obscene pictures, 9,000 of them of children, was jailed, and Mein was put on the sex offenders register.';

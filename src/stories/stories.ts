@@ -249,9 +249,9 @@ export function groupStories(documents: ReadonlyArray<Uint32Array | StoryDocumen
   const { stock, stockWords } = stockTrigrams(docs.map((d) => d.trigrams), o, byWords, words);
   const sets = stock.size === 0 ? docs.map((d) => d.trigrams) : docs.map((d) => d.trigrams.filter((t) => !stock.has(t)));
   const stories = linkByTrigrams(sets, near, o);
-  // Names and figures join without a stock block's own words: a house line that names the paper
-  // and its town is no agreement between two stories.
-  joinByRareWords(docs, near, stockWords.size === 0 ? byWords : rareWordAgreement(docs, words, o, stockWords), stories);
+  // Names and figures merge stories without a stock block's own words: a house line that names
+  // the paper and its town is no agreement between two stories.
+  joinByRareWords(docs, near, byWords, stockWords.size === 0 ? byWords : rareWordAgreement(docs, words, o, stockWords), stories);
   joinByStoryWords(docs, words, near, stories);
   return stories.groups();
 }
@@ -308,25 +308,29 @@ function joinByStoryWords(docs: readonly StoryDocument[], words: WordIndex, near
  * Inside the time window, shared names and figures link too: a newspaper's rewrite keeps them
  * when it keeps few of the wire's trigrams. This evidence is weaker than shared text, so it
  * never chains: an article alone joins the story it has the most such pairs with, and two
- * stories merge only when the pairs between them number at least the smaller story's size.
+ * stories merge only when the pairs between them number at least the smaller story's size
+ * (counted without the stock blocks' own words: `withoutStock`).
  */
-function joinByRareWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, byWords: WordAgreement, stories: ReturnType<typeof components>): void {
+function joinByRareWords(docs: readonly StoryDocument[], near: (i: number, j: number) => boolean, byWords: WordAgreement, withoutStock: WordAgreement, stories: ReturnType<typeof components>): void {
   const size = new Map<number, number>();
   for (let i = 0; i < docs.length; i++) size.set(stories.find(i), (size.get(stories.find(i)) ?? 0) + 1);
   // Agreeing pairs between stories (by their roots before any join).
-  const between = new Map<string, { a: number; b: number; n: number }>();
-  for (const [i, j] of byWords.pairs()) {
-    if (docs[i]!.time === undefined || docs[j]!.time === undefined || !near(i, j)) continue;
-    const a = stories.find(i);
-    const b = stories.find(j);
-    if (a === b) continue;
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x}:${y}`;
-    const e = between.get(key);
-    if (e === undefined) between.set(key, { a: x, b: y, n: 1 });
-    else e.n++;
-  }
-  const edges = [...between.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  const edgesOf = (agreement: WordAgreement): Array<{ a: number; b: number; n: number }> => {
+    const between = new Map<string, { a: number; b: number; n: number }>();
+    for (const [i, j] of agreement.pairs()) {
+      if (docs[i]!.time === undefined || docs[j]!.time === undefined || !near(i, j)) continue;
+      const a = stories.find(i);
+      const b = stories.find(j);
+      if (a === b) continue;
+      const [x, y] = a < b ? [a, b] : [b, a];
+      const key = `${x}:${y}`;
+      const e = between.get(key);
+      if (e === undefined) between.set(key, { a: x, b: y, n: 1 });
+      else e.n++;
+    }
+    return [...between.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  };
+  const edges = edgesOf(byWords);
   // Articles alone: to the story with the most pairs (the earliest on a tie).
   const best = new Map<number, { to: number; n: number }>();
   for (const e of edges)
@@ -338,8 +342,9 @@ function joinByRareWords(docs: readonly StoryDocument[], near: (i: number, j: nu
       const cur = best.get(alone);
       if (cur === undefined || e.n > cur.n || (e.n === cur.n && other < cur.to)) best.set(alone, { to: other, n: e.n });
     }
-  // Stories: only on substantial evidence, judged on the stories as the text formed them.
-  const merges = edges.filter((e) => size.get(e.a)! > 1 && size.get(e.b)! > 1 && e.n >= Math.min(size.get(e.a)!, size.get(e.b)!));
+  // Stories: only on substantial evidence, judged on the stories as the text formed them, and
+  // never on a stock block's own words (a house line naming the paper and its town).
+  const merges = (withoutStock === byWords ? edges : edgesOf(withoutStock)).filter((e) => size.get(e.a)! > 1 && size.get(e.b)! > 1 && e.n >= Math.min(size.get(e.a)!, size.get(e.b)!));
   for (const e of merges) stories.union(e.a, e.b);
   for (const [alone, { to }] of [...best].sort((x, y) => x[0] - y[0])) if (size.get(to)! > 1 || !best.has(to) || best.get(to)!.to === alone) stories.union(alone, to);
 }
