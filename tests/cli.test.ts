@@ -102,6 +102,26 @@ describe('cli', () => {
       expect((JSON.parse(out) as Report).documents.map((d) => d.outlet)).toEqual(['x', 'x']);
     });
 
+    it('should read a .jsonl file as JSON Lines, as stdin, not as one article', () => {
+      const dir = tempDir();
+      const lines = [seed('001'), seed('004')].map((a) => JSON.stringify({ id: a.id, text: a.text, outlet: 'x', publishedAt: '2023-09-19T12:00:00Z' })).join('\n') + '\n';
+      writeFileSync(join(dir, 'feed.jsonl'), lines);
+      const file = run(['compare', join(dir, 'feed.jsonl'), '--json']);
+      expect([file.code, file.err]).toEqual([0, '']);
+      expect(file.out).toBe(run(['compare', '-', '--json'], lines).out);
+      expect((JSON.parse(file.out) as Report).documents.map((d) => [d.id, d.outlet, d.publishedAt])).toEqual([
+        [seed('001').id, 'x', '2023-09-19T12:00:00Z'],
+        [seed('004').id, 'x', '2023-09-19T12:00:00Z'],
+      ]);
+      // Bad lines are named by file and line; plain text in a .jsonl file is one clear error.
+      writeFileSync(join(dir, 'bad.ndjson'), `${lines}{not json\n`);
+      const bad = run(['compare', join(dir, 'bad.ndjson'), '--json']);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain(`${join(dir, 'bad.ndjson')} line 3: not valid JSON`);
+      writeFileSync(join(dir, 'text.jsonl'), 'Just a sentence.\n');
+      expect(run(['compare', join(dir, 'text.jsonl')]).err).toContain(`${join(dir, 'text.jsonl')}: not JSON Lines (one {"id": …, "text": …} object per line)`);
+    });
+
     it('should colour the text report when asked', () => {
       expect(run(['compare', corpusDir, '--color']).out).toContain('\u001b[31m');
     });

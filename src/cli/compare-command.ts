@@ -27,7 +27,7 @@ Finds wire-agency copy reused across articles and reports, per outlet, what it k
 reworded, added, cut and moved, whether it credits the agency, and a derivation verdict.
 
 PATH        a .txt or .html file (its id is the file name without extension), a folder
-            (every .txt and .html in it), or - for JSON Lines on stdin:
+            (every .txt and .html in it), a .jsonl file, or - for JSON Lines on stdin:
             {"id": "...", "text": "..."} or {"id": "...", "html": "..."} per line
 
 Options:

@@ -1,9 +1,9 @@
 /**
  * Reading the command line's inputs: .txt and .html files, folders of them, and JSON Lines on
- * stdin. Every input that cannot be read is named in an error; the others are still read.
+ * stdin or in a .jsonl file. Every input that cannot be read is named in an error; the others are still read.
  */
 
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { learnChrome } from '../chrome/chrome.js';
 import { extractArticle } from '../extract/extract.js';
@@ -87,6 +87,20 @@ function loadFile(path: string, loaded: Loaded): void {
     loaded.errors.push(`${path}: not a regular file (a ${stat.isFIFO() ? 'named pipe' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isSocket() ? 'socket' : 'special file'}); not read`);
     return;
   }
+  if (JSONL_FILE.test(extname(path))) {
+    // Many articles, one per line, as on stdin: the limit is per line, not per file.
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      loaded.errors.push(`${path}: cannot read: ${cannotRead(e)}`);
+      return;
+    }
+    const text = decode(bytes, path, loaded.warnings);
+    if (Array.isArray(text)) loaded.errors.push(...text);
+    else loadJsonl(text, loaded, path);
+    return;
+  }
   if (stat.size > MAX_FILE_BYTES) {
     loaded.errors.push(`${path}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit for one article`);
     return;
@@ -110,17 +124,20 @@ function loadFile(path: string, loaded: Loaded): void {
   }
 }
 
-function loadJsonl(input: string, loaded: Loaded): void {
+/** A file of JSON Lines (many articles), not one article. */
+const JSONL_FILE = /^\.(jsonl|ndjson)$/i;
+
+function loadJsonl(input: string, loaded: Loaded, source = 'stdin'): void {
   // A UTF-8 byte-order mark before the first line is not part of it.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  // Plain text piped in by mistake: one error that says what stdin must be, not one per line.
+  // Plain text given by mistake: one error that says what the input must be, not one per line.
   const first = text.split(/\r?\n/).find((l) => l.trim().length > 0);
   if (first !== undefined && !first.trimStart().startsWith('{')) {
-    loaded.errors.push('stdin: not JSON Lines (one {"id": …, "text": …} object per line); to compare plain text, give files or folders');
+    loaded.errors.push(`${source}: not JSON Lines (one {"id": …, "text": …} object per line)${source === 'stdin' ? '; to compare plain text, give files or folders' : ''}`);
     return;
   }
   text.split(/\r?\n/).forEach((raw, i) => {
-    const where = `stdin line ${i + 1}`;
+    const where = `${source} line ${i + 1}`;
     if (raw.trim().length === 0) return;
     if (raw.length > MAX_FILE_BYTES) {
       loaded.errors.push(`${where}: ${raw.length} characters is more than the ${MAX_FILE_BYTES} limit`);
@@ -153,7 +170,8 @@ function loadJsonl(input: string, loaded: Loaded): void {
 }
 
 /**
- * Reads every PATH (`-` is JSON Lines on stdin); ids must be unique.
+ * Reads every PATH (`-` is JSON Lines on stdin, a .jsonl or .ndjson file JSON Lines too); ids
+ * must be unique.
  *
  * @param paths - Files, folders or `-`.
  * @param io - For stdin.
@@ -197,7 +215,7 @@ export function loadInputs(paths: readonly string[], io: CliIo): Loaded {
   const seen = new Set<string>();
   loaded.articles = loaded.articles.filter((a) => {
     if (!seen.has(a.id)) return seen.add(a.id), true;
-    loaded.errors.push(`${a.id}: a second article with this id was skipped (ids come from file names and must be unique)`);
+    loaded.errors.push(`${a.id}: a second article with this id was skipped (ids must be unique: a file's is its name, a JSON line's its "id")`);
     return false;
   });
   return loaded;
