@@ -289,6 +289,21 @@ describe("the Press Association's copy (METER)", () => {
   });
 });
 
+describe("PA's longer bylines", () => {
+  it('should set aside bylines of two reporters, or with a title or a place, and credit PA; not a sentence that starts with By', () => {
+    const bylines = ['By Damien Brook and Brian Farmer, PA News', 'By Pat Clarke, Old Bailey Correspondent, PA News', 'By Joe Quinn, PA News, in Zeist, Netherlands', 'By Jon Coates, PA News.'];
+    for (const line of bylines) {
+      const text = `JURY RETIRES\n\n${line}\n\nThe jury retired to consider its verdicts today.`;
+      const chrome = detectChrome(text);
+      expect(chrome.map((c) => [text.slice(c.start, c.end), c.reason])).toEqual([[line, 'byline']]);
+      expect(detectCredits(text, chrome, bodySpans(text, chrome)).map((c) => c.agency)).toEqual(['PA']);
+    }
+    for (const line of ['By Monday, Smith had left.', 'By Tuesday, officials said, sales fell.', 'By contrast, the company said, sales fell.']) {
+      expect(detectChrome(`The jury retired today.\n\n${line}`)).toEqual([]);
+    }
+  });
+});
+
 describe('more agencies', () => {
   it('should recognise agencies the caller adds, in credit lines, datelines and attributions', () => {
     const body = 'As cheias atingiram três aldeias no norte do país, segundo a Lusa.';

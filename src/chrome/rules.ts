@@ -99,6 +99,14 @@ export const builtinPatterns: readonly ChromePattern[] = Object.freeze([
   { pattern: new RegExp(`^${WEATHER}$`, 'iu'), reason: 'weather' },
   // Bylines: "By admin", "By Jane Doe", "Posted by ...", "Written by ...", "Author: ..."
   { pattern: /^(?:by|posted by|written by|author:|reported by|edited by) [\p{L}][\p{L}.'’-]{0,20}(?: [\p{L}][\p{L}.'’-]{0,20}){0,3}(?: ?[|,] ?[\p{L}]{1,20}(?: [\p{L}]{1,20}){0,3})?$/iu, reason: 'byline' },
+  // Two reporters, and titles and places after the names ("By Jan Colley and Cathy Gordon, PA
+  // News", "By Pat Clarke, Old Bailey Correspondent, PA News", "By Joe Quinn, PA News, in Zeist,
+  // Netherlands"): names capitalised, so "By contrast, …" stays a sentence.
+  {
+    pattern:
+      /^(?:By|BY) (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter)\b)\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20}){0,3}(?: (?:and|&) \p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20}){0,3})?(?:, ?(?:(?:in|at|for) )?\p{Lu}[\p{L}'’-]{0,20}(?: (?:(?:of|and|for) )?\p{Lu}[\p{L}'’-]{0,20}){0,3}){0,3}\.?$/u,
+    reason: 'byline',
+  },
   // Picture credits and captions.
   { pattern: /^(?:picture|photo|image|video) (?:courtesy|credit|credits|source)\s*:?.{0,120}$/iu, reason: 'caption' },
   { pattern: /^(?:photo|image|picture|file photo|representational image|representative image)\s*:\s*.{0,120}$/iu, reason: 'caption' },
