@@ -298,6 +298,11 @@ describe("PA's longer bylines", () => {
       expect(chrome.map((c) => [text.slice(c.start, c.end), c.reason])).toEqual([[line, 'byline']]);
       expect(detectCredits(text, chrome, bodySpans(text, chrome)).map((c) => c.agency)).toEqual(['PA']);
     }
+    // A take that more will follow ends "mf" or "mfl" (more follows later): no wire text either.
+    for (const mark of ['mf', 'mfl']) {
+      const take = `The jury retired to consider its verdicts today.\n\n${mark}`;
+      expect(detectChrome(take).map((c) => [take.slice(c.start, c.end), c.reason])).toEqual([[mark, 'metadata']]);
+    }
     for (const line of ['By Monday, Smith had left.', 'By Tuesday, officials said, sales fell.', 'By contrast, the company said, sales fell.']) {
       expect(detectChrome(`The jury retired today.\n\n${line}`)).toEqual([]);
     }

@@ -39,8 +39,8 @@ export const builtinPhrases: readonly ChromePhrase[] = Object.freeze([
     'save my name, email, and website in this browser for the next time i comment.',
     'you must be logged in to post a comment.', 'this site uses akismet to reduce spam. learn how your comment data is processed.',
   ),
-  // An agency feed's sign-offs and continuation marks.
-  ...phrase('metadata', 'end', 'ends', 'endit', 'mf', 'more', '(more)', '(ends)', 'reopens', '(reopens)'),
+  // An agency feed's sign-offs and continuation marks (PA: "mf" more follows, "mfl" more follows later).
+  ...phrase('metadata', 'end', 'ends', 'endit', 'mf', 'mfl', 'more', '(more)', '(ends)', 'reopens', '(reopens)'),
   ...LANGUAGES.flatMap((l) => l.phrases),
 ]);
 
