@@ -121,6 +121,17 @@ describe('feed', () => {
       expect(changed.changedNumbers).toBe(1);
     });
 
+    it("should not flag uncredited reuse on the agency's own copy, as compare does", async () => {
+      const wire = 'A police sergeant who raped two women was jailed for 18 years today at Nottingham Crown Court, PA said.\n\nHe wept as Mr Justice Morland sentenced him, saying he had caused his victims prolonged suffering.\n\nThe sergeant, 33, had denied the charges throughout a trial lasting two and a half weeks.';
+      const take = wire.replace(', PA said.', '.');
+      const index = createWireIndex();
+      await index.add({ id: 'credit', text: wire, outlet: 'Evening Star' });
+      const own = await index.add({ id: 'pa', text: take, outlet: 'PA Media' });
+      const paper = await index.add({ id: 'paper', text: take, outlet: 'Daily Planet' });
+      expect([own.credited, own.uncreditedReuse]).toEqual([true, false]);
+      expect([paper.credited, paper.uncreditedReuse]).toEqual([false, true]);
+    });
+
     it('should give the same stories whatever order the feed arrives in', async () => {
       const forward = await ingest(new MemoryWireStore(), feed);
       const backward = await ingest(new MemoryWireStore(), [...feed].reverse());

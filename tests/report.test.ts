@@ -555,3 +555,22 @@ describe('an article in the story that took no wire copy', () => {
     expect(html).toMatch(/000_3d56816a3c0d6d6d · s1\.w1: cut/);
   });
 });
+
+describe("the agency's own copy", () => {
+  it('should not flag uncredited reuse on an article whose outlet is the agency, and still flag the paper that copied it', () => {
+    const wire = 'A police sergeant who raped two women was jailed for 18 years today at Nottingham Crown Court, PA said.\n\nHe wept as Mr Justice Morland sentenced him, saying he had caused his victims prolonged suffering.\n\nThe sergeant, 33, had denied the charges throughout a trial lasting two and a half weeks.';
+    const take = wire.replace(', PA said.', '.');
+    const input = [
+      { id: 'pa', text: take, outlet: 'Press Association' },
+      { id: 'paper', text: take, outlet: 'Daily Planet' },
+      { id: 'credit', text: wire, outlet: 'Evening Star' },
+    ];
+    const r = compareArticles(input);
+    const d = (id: string) => r.documents.find((x) => x.id === id)!;
+    expect(r.stories[0]!.agency).toBe('PA');
+    expect([d('pa').credited, d('pa').uncreditedReuse, d('pa').attribution]).toEqual([true, false, []]);
+    expect([d('paper').credited, d('paper').uncreditedReuse]).toEqual([false, true]);
+    expect(formatReport(r, input)).toMatch(/^pa {2}wholly-derived .* the agency's own copy \(outlet "Press Association"\)$/m);
+    expect(renderHtml(r, input)).toContain('yes <span class="evidence">its own copy</span>');
+  });
+});

@@ -9,7 +9,7 @@ import { linkPassages } from '../cluster/links.js';
 import { figuresAndNames, lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage } from '../diff/word.js';
 import { majorityAgency, type Doc } from '../document/document.js';
-import { roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
+import { creditsAgency, roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
 
@@ -104,7 +104,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const derivedShare = body === 0 ? 0 : roundShare(derived / body);
   const agency = majorityAgency(docs) ?? majorityAgency([doc]);
   const verdict = verdictFor(derived, derivedShare, thresholds);
-  const credited = agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
+  const credited = creditsAgency(doc, agency);
   return {
     ...base,
     verdict,

@@ -8,7 +8,7 @@ import { longestIncreasing } from '../align/order.js';
 import type { StoryAlignment } from '../align/story.js';
 import type { Doc } from '../document/document.js';
 import type { Attribution, DocumentReport, ReportSegment, ReportStory } from '../types.js';
-import { roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
+import { creditsAgency, roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
 
 /**
  * Builds one document's report.
@@ -98,7 +98,7 @@ export function buildDocumentReport(
     .map((c) => c.id);
 
   const attribution: Attribution[] = doc.credits.map((c) => ({ agency: c.agency, start: c.start, end: c.end, kind: c.kind }));
-  const credited = agency !== null && doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
+  const credited = creditsAgency(doc, agency);
   const count = (k: ReportSegment['kind']): number => segments.filter((s) => s.kind === k).length;
   const a = doc.article;
   return {

@@ -307,7 +307,14 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
     const numbers = changed('number');
     const names = changed('name');
     const evidence = d.attribution.filter((a) => a.kind !== 'wire-sourcing').map((a) => text.slice(a.start, a.end)).slice(0, 2);
-    const credit = d.role === 'reference' ? 'reference' : d.credited ? `yes${evidence.length > 0 ? ` <span class="evidence">${evidence.map((e) => `“${escapeHtml(e)}”`).join(', ')}</span>` : ''}` : d.uncreditedReuse ? '<span class="flag">NO</span>' : 'no';
+    const credit =
+      d.role === 'reference'
+        ? 'reference'
+        : d.credited
+          ? `yes <span class="evidence">${evidence.length > 0 ? evidence.map((e) => `“${escapeHtml(e)}”`).join(', ') : 'its own copy'}</span>`
+          : d.uncreditedReuse
+            ? '<span class="flag">NO</span>'
+            : 'no';
     const label = (h: string, body: string, cls = ''): string => `<td${cls !== '' ? ` class="${cls}"` : ''} data-label="${h}">${body}</td>`;
     out.push(
       `<tr><td><a class="outlet" href="#${anchor(d.id)}" data-open="${anchor(d.id)}">${escapeHtml(d.outlet ?? d.id)}</a>${d.outlet !== undefined ? ` <span class="evidence">${escapeHtml(d.id)}</span>` : ''}</td>`,

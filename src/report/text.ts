@@ -117,7 +117,9 @@ function formatDocument(
 ): void {
   const credit =
     doc.attribution.length === 0
-      ? 'no agency credit'
+      ? doc.credited
+        ? `the agency's own copy (outlet ${JSON.stringify(sanitize(doc.outlet ?? ''))})`
+        : 'no agency credit'
       : `${doc.credited ? 'credits' : 'mentions'} ${[...new Set(doc.attribution.map((a) => a.agency))].join(', ')} (${doc.attribution
           .slice(0, 3)
           .map((a) => `"${oneLine(text.slice(a.start, a.end), 40)}"`)

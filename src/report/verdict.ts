@@ -1,5 +1,7 @@
-/** The derivation verdict in the METER corpus's classes: one function, for compare and the feed. */
+/** The derivation verdict in the METER corpus's classes, and the credit: one function each, for compare and the feed. */
 
+import { canonicalAgency } from '../chrome/credits.js';
+import type { Doc } from '../document/document.js';
 import type { Verdict } from '../types.js';
 
 /** The thresholds of a verdict (shares of body characters). */
@@ -27,4 +29,20 @@ export function verdictFor(derived: number, share: number, thresholds: VerdictTh
 /** Rounds a share to three decimals, as the report gives it. */
 export function roundShare(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Whether a document credits the story's agency: a credit of it (not a mention of where the
+ * agency's reporter was), or it is the agency's own copy (its outlet is the agency: "PA", "Press
+ * Association", "AFP"), which cannot reuse the agency without credit.
+ *
+ * @param doc - The document.
+ * @param agency - The story's agency, or `null`.
+ * @returns Whether it is credited.
+ */
+export function creditsAgency(doc: Pick<Doc, 'credits' | 'article'>, agency: string | null): boolean {
+  if (agency === null) return false;
+  const outlet = doc.article.outlet?.trim();
+  if (outlet !== undefined && outlet.length > 0 && canonicalAgency(outlet) === agency) return true;
+  return doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
 }
