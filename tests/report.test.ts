@@ -574,3 +574,39 @@ describe("the agency's own copy", () => {
     expect(renderHtml(r, input)).toContain('yes <span class="evidence">its own copy</span>');
   });
 });
+
+describe('a story that holds the agency own copy', () => {
+  const wire = [
+    'A police sergeant who raped two women was jailed for 18 years today at Nottingham Crown Court.',
+    'He wept as Mr Justice Morland sentenced him, saying he had caused his victims prolonged suffering.',
+    'The sergeant, 33, had denied the charges throughout a trial lasting two and a half weeks.',
+    'Detectives believe other women he attacked may yet come forward to give evidence.',
+  ];
+  // Another agency's line that two papers both used: not in the agency's copy.
+  const other = 'Cambridgeshire police said an inquiry into custody procedures at Parkside station would report by March.';
+  const paper = (extra: string[]) => [...wire.slice(0, 3), ...extra].join('\n\n');
+  const input = [
+    { id: 'pa', text: wire.join('\n\n'), outlet: 'PA' },
+    { id: 'star', text: paper([other]), outlet: 'Evening Star' },
+    { id: 'post', text: paper([other]), outlet: 'Morning Post' },
+    { id: 'sun', text: paper([]), outlet: 'Sunday Sun' },
+  ];
+
+  it("should take for wire only what the agency's copy carries when two outlets share a passage it lacks", () => {
+    const r = compareArticles(input);
+    const d = (id: string) => r.documents.find((x) => x.id === id)!;
+    expect(r.stories[0]!.agency).toBe('PA');
+    const otherAt = input[1]!.text.indexOf(other);
+    expect(d('star').segments.find((s) => s.start === otherAt)!.kind).toBe('added');
+    // The wire is the three sentences the agency's copy and the papers share; the paper that
+    // left the other agency's line out cut nothing.
+    expect(r.stories[0]!.wire).toHaveLength(3);
+    expect(d('sun').cut).toEqual([]);
+    expect([d('star').verdict, d('pa').uncreditedReuse]).toEqual(['partially-derived', false]);
+  });
+
+  it('should still take a passage three outlets share for wire (a take of the agency the input lacks)', () => {
+    const r = compareArticles([...input, { id: 'mail', text: paper([other]), outlet: 'Daily Mail' }]);
+    expect(r.stories[0]!.wire).toHaveLength(4);
+  });
+});

@@ -11,7 +11,7 @@ import { referenceClusters } from '../cluster/reference.js';
 import { firstCopies } from '../cluster/repeats.js';
 import { figuresAndNames, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage, wordSimilarity, type PassageDiff } from '../diff/word.js';
-import type { Doc } from '../document/document.js';
+import { ownCopy, type Doc } from '../document/document.js';
 import type { Passage } from '../document/passage.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import type { LinkOptions, ReportCluster } from '../types.js';
@@ -120,9 +120,15 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     for (const c of raw) basis.push(referenceIndices.includes(passages[c.canonical]!.doc) ? 'reference' : null);
   } else {
     raw = clusterLinkedPassages(passages, links);
+    // The agency's own copy (its outlet is the agency) says what the wire is: when the story
+    // holds one, a passage only two outlets share and the agency's copy lacks is theirs, not
+    // the wire's (two papers' own sentences on one concert, or another agency's copy both used).
+    // Three outlets or more still attest a take of the agency's that the input lacks.
+    const own = new Set(storyDocs.filter((d) => ownCopy(d, agency)).map((d) => d.index));
     for (const c of raw) {
       const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
-      basis.push(docsIn.size >= 2 ? 'shared' : c.members.some(attributed) ? 'credited' : null);
+      const attested = docsIn.size >= 2 && (own.size === 0 || docsIn.size >= 3 || [...docsIn].some((d) => own.has(d)));
+      basis.push(attested ? 'shared' : c.members.some(attributed) ? 'credited' : null);
     }
     // Wire copy no other outlet kept: a passage that credits the agency in-text, or a sentence
     // of an outlet that credits the agency and carries mostly shared wire text (a reprint).

@@ -6,7 +6,8 @@
  */
 
 import { bodySpans, detectChrome, learnChrome, type ChromeSpan } from '../chrome/chrome.js';
-import { detectCredits } from '../chrome/credits.js';
+import { AGENCIES } from '../chrome/agencies.js';
+import { canonicalAgency, detectCredits } from '../chrome/credits.js';
 import { STOPWORDS } from '../normalize/stopwords.js';
 import { trimSpan, type Span } from '../segment/paragraph.js';
 import { segmentSentences } from '../segment/sentence.js';
@@ -216,9 +217,33 @@ export function storyDocument(doc: Doc, vocabulary?: Map<string, number>): Story
  */
 export function majorityAgency(docs: readonly Doc[]): string | null {
   const counts = new Map<string, number>();
-  for (const d of docs) for (const a of new Set(d.credits.map((c) => c.agency))) counts.set(a, (counts.get(a) ?? 0) + 1);
+  for (const d of docs) {
+    // The agency's own copy (its outlet is an agency) counts as a credit of it.
+    const own = outletAgency(d.article.outlet);
+    for (const a of new Set([...d.credits.map((c) => c.agency), ...(own === null ? [] : [own])])) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
   let best: string | null = null;
   let n = 0;
   for (const [a, c] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (c > n) [best, n] = [a, c];
   return best;
+}
+
+/**
+ * Whether a document is the agency's own copy: its outlet is the agency ("PA", "Press
+ * Association", "AFP").
+ *
+ * @param doc - The document.
+ * @param agency - The story's agency, or `null`.
+ * @returns Whether it is.
+ */
+export function ownCopy(doc: Pick<Doc, 'article'>, agency: string | null): boolean {
+  return agency !== null && outletAgency(doc.article.outlet) === agency;
+}
+
+/** The agency an outlet name is ("PA Media" → "PA"), or `null` for any other outlet. */
+function outletAgency(outlet: string | undefined): string | null {
+  const name = outlet?.trim();
+  if (name === undefined || name.length === 0) return null;
+  const canonical = canonicalAgency(name);
+  return canonical !== name || AGENCIES.includes(name) ? canonical : null;
 }

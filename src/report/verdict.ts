@@ -1,7 +1,6 @@
 /** The derivation verdict in the METER corpus's classes, and the credit: one function each, for compare and the feed. */
 
-import { canonicalAgency } from '../chrome/credits.js';
-import type { Doc } from '../document/document.js';
+import { ownCopy, type Doc } from '../document/document.js';
 import type { Verdict } from '../types.js';
 
 /** The thresholds of a verdict (shares of body characters). */
@@ -42,7 +41,5 @@ export function roundShare(x: number): number {
  */
 export function creditsAgency(doc: Pick<Doc, 'credits' | 'article'>, agency: string | null): boolean {
   if (agency === null) return false;
-  const outlet = doc.article.outlet?.trim();
-  if (outlet !== undefined && outlet.length > 0 && canonicalAgency(outlet) === agency) return true;
-  return doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
+  return ownCopy(doc, agency) || doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
 }
