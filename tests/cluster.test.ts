@@ -23,6 +23,14 @@ function story(texts: readonly string[]): Passage[] {
 
 describe('cluster', () => {
   describe('linkPassages', () => {
+    it('should not link a title or list item to every sentence that names it, and still link a short sentence kept inside a longer one', () => {
+      // PA's set list ("12. I Saw Her Standing There.") against a paper's sentence naming the song.
+      const title = story(['I Saw Her Standing There.', 'The highlight was when he played I Saw Her Standing There, because it was the one I knew best.']);
+      expect(linkPassages(title)).toEqual([]);
+      const kept = story(['The jury retired to consider its verdicts this afternoon.', 'The jury retired to consider its verdicts this afternoon after a trial lasting two weeks at Nottingham Crown Court.']);
+      expect(linkPassages(kept).map((l) => [l.a, l.b])).toEqual([[0, 1]]);
+    });
+
     it('should link reworded copies of a wire sentence and nothing else', () => {
       const passages = story([wire, outlet]);
       const pairs = linkPassages(passages).map((l) => [l.a, l.b].sort((x, y) => x - y));

@@ -136,16 +136,30 @@ export function scorePair(
  * trigrams are shared and the content words agree, or nearly all the distinctive content words
  * of the smaller side are in the other (a reworded sentence) — four words or more, or two shared
  * trigrams beside them: three words of a short sentence ("A document is represented as a
- * vector.") are what any sentence on the topic holds.
+ * vector.") are what any sentence on the topic holds. A title or list item found whole inside a
+ * sentence four times its length ("I Saw Her Standing There.") links on none of the containment
+ * tests: the sentence names it, it does not come from it.
  */
 export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>): boolean {
   if (l.otherFacts) return false;
   const contain = Math.max(l.containAB, l.containBA);
-  if (l.sharedTrigrams >= 2 && contain >= o.minContainment) return true;
-  if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
   if (l.sharedTrigrams >= 6 && contain >= 0.3) return true;
   if (l.contentJaccard >= o.minContentJaccard) return true;
+  if (titleInSentence(l)) return false;
+  if (l.sharedTrigrams >= 2 && contain >= o.minContainment) return true;
+  if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
   return l.contentContainment >= 0.75 && l.contentJaccard >= 0.25 && (l.sharedContent >= 4 || l.sharedTrigrams >= 2);
+}
+
+/**
+ * A passage of three trigrams or fewer (a title, a list item: "I Saw Her Standing There.")
+ * found whole inside one four times its length: it names the same thing, it is not its source.
+ */
+function titleInSentence(l: PassageLink): boolean {
+  const contain = Math.max(l.containAB, l.containBA);
+  const other = Math.min(l.containAB, l.containBA);
+  const small = l.sharedTrigrams / contain;
+  return small <= 3 && (other === 0 || l.sharedTrigrams / other >= 4 * small);
 }
 
 /**
