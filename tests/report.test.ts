@@ -423,12 +423,16 @@ describe('an outlet that credits the agency on every article', () => {
   });
 });
 
+/** A paper's report measured against the wire copy named as reference. */
+function paperAgainstWire(wire: string, paper: string) {
+  return compareArticles([{ id: 'pa', text: wire }, { id: 'paper', text: paper }], { reference: 'pa' }).documents.find((x) => x.id === 'paper')!;
+}
+
 describe('figures an outlet moves', () => {
   it('should count no changed number when an outlet gives an age a sentence earlier than the wire', () => {
     const wire = 'A court martial found Company Sergeant Major Michael Gleave not guilty of six charges of racial abuse.\n\nCSM Gleave, 39, denied all the charges, which were alleged to have occurred in Omagh in 1998.';
     const paper = 'A court martial found Company Sergeant Major Michael Gleave, 39, not guilty of six charges of racial abuse.\n\nHe denied all the charges, which were alleged to have occurred in Omagh in 1998.';
-    const r = compareArticles([{ id: 'pa', text: wire }, { id: 'paper', text: paper }], { reference: 'pa' });
-    const d = r.documents.find((x) => x.id === 'paper')!;
+    const d = paperAgainstWire(wire, paper);
     expect(d.segments.filter((x) => x.kind === 'reworded')).toHaveLength(2);
     expect(d.segments.flatMap((x) => x.changes ?? []).filter((c) => c.type === 'number')).toEqual([]);
   });
@@ -438,8 +442,7 @@ describe('quotation marks left open', () => {
   it('should not flag an altered quote in a later paragraph that quotes nobody', () => {
     const wire = 'The officer told the court he had been attacked in the snooker hall.\n\nShe was accused of kicking, punching and scratching him.';
     const paper = '"I felt degraded and humiliated by all of it.\n\nThe officer told the court he had been attacked in the snooker hall.\n\nShe was accused of kicking and scratching him.';
-    const r = compareArticles([{ id: 'pa', text: wire }, { id: 'paper', text: paper }], { reference: 'pa' });
-    const d = r.documents.find((x) => x.id === 'paper')!;
+    const d = paperAgainstWire(wire, paper);
     const changes = d.segments.flatMap((x) => x.changes ?? []);
     expect(changes.find((c) => c.from === 'punching')?.type).toBe('wording');
     expect(d.counts.alteredQuotes).toBe(0);

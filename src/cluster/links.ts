@@ -145,7 +145,7 @@ export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>)
   const contain = Math.max(l.containAB, l.containBA);
   if (l.sharedTrigrams >= 6 && contain >= 0.3) return true;
   if (l.contentJaccard >= o.minContentJaccard) return true;
-  if (titleInSentence(l)) return false;
+  if (titleInSentence(l, contain)) return false;
   if (l.sharedTrigrams >= 2 && contain >= o.minContainment) return true;
   if (l.sharedTrigrams >= 3 && contain >= 0.2 && l.contentJaccard >= 0.3) return true;
   return l.contentContainment >= 0.75 && l.contentJaccard >= 0.25 && (l.sharedContent >= 4 || l.sharedTrigrams >= 2);
@@ -155,8 +155,7 @@ export function isStrongLink(l: PassageLink, o: Readonly<Required<LinkOptions>>)
  * A passage of three trigrams or fewer (a title, a list item: "I Saw Her Standing There.")
  * found whole inside one four times its length: it names the same thing, it is not its source.
  */
-function titleInSentence(l: PassageLink): boolean {
-  const contain = Math.max(l.containAB, l.containBA);
+function titleInSentence(l: PassageLink, contain: number): boolean {
   const other = Math.min(l.containAB, l.containBA);
   const small = l.sharedTrigrams / contain;
   return small <= 3 && (other === 0 || l.sharedTrigrams / other >= 4 * small);
