@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -466,6 +466,50 @@ describe('LMDB store: several writing processes', () => {
     ]);
     expect(await storiesOf(two)).toEqual(await storiesOf(one));
     expect(existsSync(join(two, 'write.lock'))).toBe(false);
+  });
+
+  it('should let one process at a time into exclusive(), however fast two processes take and release write.lock', async () => {
+    // Each process takes the store's lock 2,000 times back to back, and inside it creates a
+    // marker file that only one process may hold. Before locks were created whole and only seen
+    // stale locks removed, a lock released and retaken between another process's two looks was
+    // removed by it: both were inside, or one crashed unlinking a lock that was gone.
+    const { spawn } = await import('node:child_process');
+    const dir = tempDir();
+    const script = join(tempDir(), 'hammer.mjs');
+    writeFileSync(
+      script,
+      [
+        "import { closeSync, openSync, unlinkSync } from 'node:fs';",
+        `import { openLmdbWireStore } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};`,
+        'const [dir, marker] = process.argv.slice(2);',
+        'const store = await openLmdbWireStore(dir);',
+        'let both = 0;',
+        'for (let i = 0; i < 2000; i++)',
+        '  await store.exclusive(async () => {',
+        '    let fd;',
+        "    try { fd = openSync(marker, 'wx'); } catch { both++; return; }",
+        '    closeSync(fd);',
+        '    unlinkSync(marker);',
+        '  });',
+        'await store.close();',
+        'process.stdout.write(String(both));',
+      ].join('\n'),
+    );
+    const marker = join(tempDir(), 'inside');
+    const run = (): Promise<[number | null, string, string]> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [script, dir, marker]);
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.once('close', (code) => resolve([code, out, err]));
+      });
+    expect(await Promise.all([run(), run()])).toEqual([
+      [0, '0', ''],
+      [0, '0', ''],
+    ]);
+    expect(readdirSync(dir).filter((f) => f.includes('lock') && f !== 'wire.mdb-lock')).toEqual([]);
   });
 
   it('should wait while another process holds the write lock, and take it over once that process is killed', async () => {

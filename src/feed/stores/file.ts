@@ -15,10 +15,10 @@
  * Redis.
  */
 
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { takeLock } from './lock.js';
+import { releaseLock, takeLock } from './lock.js';
 import { MemoryWireStore } from './memory.js';
 import type { StoredArticle, StoryMove } from './store.js';
 
@@ -253,7 +253,7 @@ export class FileWireStore extends MemoryWireStore {
   closeSync(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
-    if (this.lock !== null && existsSync(this.lock)) unlinkSync(this.lock);
+    if (this.lock !== null) releaseLock(this.lock);
   }
 
   /** Every article, in arrival order (for a migration). */

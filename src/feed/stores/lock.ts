@@ -3,11 +3,14 @@
  * `writer.lock` (the journal store: one writing process at a time, a second is refused naming the
  * first) and `write.lock` (the LMDB store: any number of writing processes, each holding it while
  * it adds one article, so their adds are one after the other). A lock whose process is gone
- * (killed) is stale and taken over.
+ * (killed) is stale and taken over. A lock file is created whole, holding its process id, and
+ * only a lock seen to be stale is ever removed by another process: a lock released and taken
+ * again between two looks belongs to its new holder.
  */
 
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** Whether a process with this id is running (signal 0 tests without signalling). */
 function alive(pid: number): boolean {
@@ -19,43 +22,98 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A lock file's holder: its process id, `null` while a holder is still writing it, or `'stale'`. */
-function holderOf(lock: string): number | null | 'stale' {
+/** What a look at a lock file finds: its live holder, a stale lock (its file's inode), or no file. */
+type Look = { holder: number } | { stale: number } | { gone: true };
+
+/** The lock file's holder, whether it is stale, or that it is gone (released since we tried). */
+function look(lock: string): Look {
   let content: string;
-  let age: number;
+  let stat: { ino: number; mtimeMs: number };
   try {
+    stat = statSync(lock);
     content = readFileSync(lock, 'utf8').trim();
-    age = Date.now() - statSync(lock).mtimeMs;
   } catch (e) {
-    // Released between our attempt and this look: free now.
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'stale';
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { gone: true };
     throw e;
   }
-  // A lock just created holds no id yet; one left empty for a second was created by a process
-  // killed before it wrote its id.
-  if (content === '') return age < 1_000 ? null : 'stale';
+  // Locks are created whole (linked in with their id written), so an empty one was left by an
+  // older version killed between creating it and writing its id: stale once it is a second old.
+  if (content === '') return Date.now() - stat.mtimeMs < 1_000 ? { holder: 0 } : { stale: stat.ino };
   const holder = Number(content);
-  return Number.isInteger(holder) && holder > 0 && alive(holder) ? holder : 'stale';
+  return Number.isInteger(holder) && holder > 0 && alive(holder) ? { holder } : { stale: stat.ino };
 }
 
-/** Creates the lock file if no live process holds it; the holder (or `null`) when one does. */
-function attempt(lock: string): { taken: true } | { taken: false; holder: number | null } {
-  for (;;) {
+/** A name of this process's own beside the lock (a thread id too: two workers of one process). */
+function ownName(lock: string, what: string): string {
+  return `${lock}.${what}.${process.pid}.${threadId}`;
+}
+
+/**
+ * Creates the lock file, holding this process's id from the moment it exists: the id is written
+ * to a file of our own, which is then linked in as the lock (a link fails if the lock exists).
+ */
+function create(lock: string): boolean {
+  const mine = ownName(lock, 'new');
+  writeFileSync(mine, String(process.pid));
+  try {
+    linkSync(mine, lock);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    unlinkSync(mine);
+  }
+}
+
+/**
+ * Removes a stale lock, unless another process has put its own in its place since we looked:
+ * the lock is moved aside (atomic), and if what was moved is not the file we judged stale, it
+ * is put back.
+ */
+function removeStale(lock: string, ino: number): void {
+  const aside = ownName(lock, 'stale');
+  try {
+    renameSync(lock, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  if (statSync(aside).ino !== ino) {
+    // A live holder's lock: back where it was (unless a third process has made one meanwhile).
     try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { taken: true };
+      linkSync(aside, lock);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const holder = holderOf(lock);
-    if (holder !== 'stale') return { taken: false, holder };
-    try {
-      unlinkSync(lock);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
+  }
+  unlinkSync(aside);
+}
+
+/**
+ * Creates the lock file if no live process holds it; the holder (or `null` for an old empty
+ * lock not yet stale) when one does. Never removes a lock it has not seen to be stale: one
+ * released and taken again between two looks is the new holder's.
+ */
+function attempt(lock: string): { taken: true } | { taken: false; holder: number | null } {
+  for (;;) {
+    if (create(lock)) return { taken: true };
+    const seen = look(lock);
+    if ('holder' in seen) return { taken: false, holder: seen.holder === 0 ? null : seen.holder };
+    if ('stale' in seen) removeStale(lock, seen.stale);
+  }
+}
+
+/**
+ * Releases a lock this process holds, and leaves one that is not its own.
+ *
+ * @param lock - The lock file's path.
+ */
+export function releaseLock(lock: string): void {
+  try {
+    if (readFileSync(lock, 'utf8').trim() === String(process.pid)) unlinkSync(lock);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
 }
 
@@ -100,7 +158,7 @@ export async function withWriteLock<T>(dir: string, fn: () => Promise<T>): Promi
   try {
     return await fn();
   } finally {
-    unlinkSync(lock);
+    releaseLock(lock);
   }
 }
 
@@ -115,7 +173,7 @@ export function writeLockSync(dir: string): () => void {
   const start = Date.now();
   for (;;) {
     const got = attempt(lock);
-    if (got.taken) return () => unlinkSync(lock);
+    if (got.taken) return () => releaseLock(lock);
     if (Date.now() - start > PATIENCE) throw new Error(`${dir}: process ${got.holder ?? '?'} has held write.lock for over a minute; is it stuck?`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
   }
