@@ -39,6 +39,8 @@ type Results = Record<string, number | string>;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+/** Outlets in the big-story runs of the story phase (their growth shows whether a story's cost is near-linear). */
+const BIG_STORIES = quick ? [100, 200] : [100, 200, 400];
 const phaseArg = args.indexOf('--phase');
 const phase = phaseArg >= 0 ? args[phaseArg + 1] : undefined;
 
@@ -357,6 +359,15 @@ const phases: Record<string, () => Results | Promise<Results>> = {
       const lat: number[] = [];
       for (let i = 0; i < (quick ? 3 : 10); i++) lat.push(time(() => compareArticles(input))[1]);
       out[`storyMs_${outlets}`] = round(percentile(lat, 50), 1);
+    }
+    // A big story (hundreds of outlets on one wire piece): one run each, and the heap it took.
+    for (const outlets of BIG_STORIES) {
+      const gen = generateCorpus({ stories: 1, outletsPerStory: outlets - 1, unrelated: 0, sentencesPerStory: 30, seed: outlets });
+      const input = gen.map((a) => ({ id: a.id, text: a.text }));
+      gc();
+      out[`storyMs_${outlets}`] = round(time(() => compareArticles(input))[1], 0);
+      // The process's peak so far (the sizes grow, so it is this size's).
+      out[`storyRssMb_${outlets}`] = round(process.resourceUsage().maxRSS / 1024, 0);
     }
     return out;
   },
@@ -736,6 +747,7 @@ if (phase !== undefined) {
   if (ran.has('story'))
     lines.push(
       `compareArticles, one story: ${[5, 10, 20, 50].map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms`).join(', ')}`,
+      `  big stories (one run): ${BIG_STORIES.map((o) => `${o} outlets ${r[`storyMs_${o}`]} ms (${round(Number(r[`storyMs_${o}`]) / o, 1)} ms per article, peak RSS ${r[`storyRssMb_${o}`]} MB)`).join(', ')}`,
     );
   if (ran.has('folder'))
     lines.push(

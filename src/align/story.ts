@@ -104,10 +104,13 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
   const links =
     referenced
       ? referenceLinks(storyDocs, passages, passageIndex, referenceIndices, linkOptions, firstOf)
-      : linkPassages(
-          distinct.map((g) => passages[g]!),
-          linkOptions,
-        ).map((l) => ({ ...l, a: distinct[l.a]!, b: distinct[l.b]! }));
+      : placeLinks(
+          linkPassages(
+            distinct.map((g) => passages[g]!),
+            linkOptions,
+          ),
+          distinct,
+        );
   const sourcedOf = (g: number): SourcedWord[] => sourced.get(docOf[g]!)![passages[g]!.index]!;
   const attributed = (g: number): boolean =>
     agency !== null &&
@@ -386,6 +389,12 @@ function referenceLinks(
       out.push({ ...l, a: Math.min(offsets[l.a]!, offsets[l.b]!), b: Math.max(offsets[l.a]!, offsets[l.b]!) });
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** Links between `places[a]` and `places[b]` instead of `a` and `b` (in place: the links are fresh). */
+function placeLinks(links: PassageLink[], places: readonly number[]): PassageLink[] {
+  for (const l of links) Object.assign(l, { a: places[l.a]!, b: places[l.b]! });
+  return links;
 }
 
 /** Where the passage first uses a content word of the canonical text (Infinity when never). */

@@ -28,18 +28,32 @@ export interface RawCluster {
  */
 export function clusterLinkedPassages(passages: readonly Passage[], links: readonly PassageLink[]): RawCluster[] {
   const n = passages.length;
-  const adj: Map<number, PassageLink>[] = Array.from({ length: n }, () => new Map());
-  for (const l of links) {
-    adj[l.a]!.set(l.b, l);
-    adj[l.b]!.set(l.a, l);
-  }
-  const linked = (x: number, y: number): boolean => adj[x]!.has(y);
+  const { start, to, score } = adjacency(n, links);
+  /** Where y is among x's neighbours (they are ascending), or -1. */
+  const at = (x: number, y: number): number => {
+    let lo = start[x]!;
+    let hi = start[x + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = to[mid]!;
+      if (v === y) return mid;
+      if (v < y) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const linked = (x: number, y: number): boolean => at(x, y) >= 0;
+  const scoreOf = (x: number, y: number): number => {
+    const k = at(x, y);
+    return k < 0 ? 0 : score[k]!;
+  };
 
   // Compound passages: two neighbours in one other document that are not linked together.
   const compound = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++) {
     const byDoc = new Map<number, number[]>();
-    for (const j of adj[i]!.keys()) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const j = to[k]!;
       const d = passages[j]!.doc;
       if (d === passages[i]!.doc) continue;
       const list = byDoc.get(d) ?? [];
@@ -56,14 +70,29 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
     }
   }
 
-  const docsLinked = (i: number): number => new Set([...adj[i]!.keys()].map((j) => passages[j]!.doc).filter((d) => d !== passages[i]!.doc)).size;
+  // Other documents a passage links to, counted with a stamp per document (no set per passage).
+  let maxDoc = 0;
+  for (const p of passages) maxDoc = Math.max(maxDoc, p.doc);
+  const stamp = new Int32Array(maxDoc + 1).fill(-1);
+  const docsLinked = (i: number): number => {
+    const own = passages[i]!.doc;
+    let count = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const d = passages[to[k]!]!.doc;
+      if (d === own || stamp[d] === i) continue;
+      stamp[d] = i;
+      count++;
+    }
+    return count;
+  };
   const weight = (i: number): number => {
     let s = 0;
-    for (const l of adj[i]!.values()) s += l.score;
+    for (let k = start[i]!; k < start[i + 1]!; k++) s += score[k]!;
     return s;
   };
+  const neighbours = (i: number): number[] => Array.from(to.subarray(start[i]!, start[i + 1]!));
   const order = [...Array(n).keys()]
-    .filter((i) => adj[i]!.size > 0)
+    .filter((i) => start[i + 1]! > start[i]!)
     .map((i) => ({ i, docs: docsLinked(i), w: weight(i) }))
     .sort((x, y) => y.docs - x.docs || y.w - x.w || x.i - y.i);
 
@@ -74,7 +103,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
     if (assigned[centre] || inCluster[centre] || (compound[centre] && !allowCompoundCentre)) return;
     // Second round (compound centres): only passages no cluster holds yet may join.
     const free = (j: number): boolean => (allowCompoundCentre ? !assigned[j] && !inCluster[j] : !assigned[j] || compound[j] === true);
-    let members = [centre, ...[...adj[centre]!.keys()].filter(free)];
+    let members = [centre, ...neighbours(centre).filter(free)];
     if (members.length < 2) return;
     // The canonical text is a whole wire sentence, so merged passages are not candidates
     // (unless the cluster has nothing else).
@@ -89,7 +118,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
       for (const o of members) {
         const d = passages[o]!.doc;
         if (o === m || d === passages[m]!.doc) continue;
-        perDoc.set(d, Math.max(perDoc.get(d) ?? 0, adj[m]!.get(o)?.score ?? 0));
+        perDoc.set(d, Math.max(perDoc.get(d) ?? 0, scoreOf(m, o)));
       }
       let s = 0;
       for (const v of perDoc.values()) s += v;
@@ -111,4 +140,34 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
   for (const { i } of order) grow(i, false);
   for (const { i } of order) grow(i, true);
   return clusters;
+}
+
+/**
+ * The links as compressed rows: passage i's neighbours are `to[start[i]..start[i + 1])`, ascending
+ * (links come sorted by `a` then `b`, as `linkPassages` gives them), with the links' scores.
+ * Two typed arrays instead of a map per passage: a story of a thousand copies of one wire
+ * sentence has half a million links per sentence.
+ */
+function adjacency(n: number, links: readonly PassageLink[]): { start: Int32Array; to: Int32Array; score: Float64Array } {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
+    if (k > 0 && (l.a < links[k - 1]!.a || (l.a === links[k - 1]!.a && l.b <= links[k - 1]!.b)) || l.a >= l.b)
+      throw new Error('internal: links must be distinct pairs a < b, sorted by a then b.');
+    start[l.a + 1]!++;
+    start[l.b + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const next = start.slice(0, n);
+  const to = new Int32Array(start[n]!);
+  const score = new Float64Array(start[n]!);
+  // In link order, each row fills ascending: first the neighbours before it (links (j, i), by j),
+  // then those after it (links (i, k), by k).
+  for (const l of links) {
+    to[next[l.a]!] = l.b;
+    score[next[l.a]!++] = l.score;
+    to[next[l.b]!] = l.a;
+    score[next[l.b]!++] = l.score;
+  }
+  return { start, to, score };
 }

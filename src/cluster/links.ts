@@ -199,6 +199,10 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     }
   });
   const weights = passages.map((p) => contentWeight(p, idf));
+  // Exact copies of a sentence across outlets score alike against any passage: a pair of kinds
+  // with a copy among them is scored once (a story of hundreds of reprints has millions of pairs).
+  const { kindOf, kinds, copied } = passageKinds(passages);
+  const scored = new Map<number, PassageLink>();
   const strong: PassageLink[] = [];
   const weak: PassageLink[] = [];
   const seen = new Set<number>();
@@ -210,7 +214,13 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
       for (const j of list) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        const l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j]);
+        let l: PassageLink;
+        if (copied[kindOf[i]!] === 1 || copied[kindOf[j]!] === 1) {
+          const key = kindOf[i]! * kinds + kindOf[j]!;
+          const known = scored.get(key);
+          if (known === undefined) scored.set(key, (l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j])));
+          else l = { ...known, a: i, b: j };
+        } else l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j]);
         if (isStrongLink(l, o)) strong.push(l);
         else if (isWeakLink(l)) weak.push(l);
       }
@@ -220,17 +230,40 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const key = (p: Passage): string => `${p.doc}:${p.index}`;
   const byPosition = new Map<string, number>();
   passages.forEach((p, i) => byPosition.set(key(p), i));
-  const strongPairs = new Set(strong.map((l) => `${l.a}:${l.b}`));
+  // Pairs as numbers (a story of a thousand copies has millions of strong links).
+  const n = passages.length;
+  const strongPairs = new Set(strong.map((l) => l.a * n + l.b));
   const neighbour = (i: number, step: number): number | undefined => {
     const p = passages[i]!;
     return byPosition.get(`${p.doc}:${p.index + step}`);
   };
   const hasStrong = (x: number | undefined, y: number | undefined): boolean =>
-    x !== undefined && y !== undefined && strongPairs.has(x < y ? `${x}:${y}` : `${y}:${x}`);
+    x !== undefined && y !== undefined && strongPairs.has(x < y ? x * n + y : y * n + x);
   const supported = weak.filter((l) =>
     [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(l.a, s), neighbour(l.b, t)))),
   );
   return [...strong, ...supported].sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Passages by what a score reads of them (trigrams, content words in order, numbers): `kindOf[i]`
+ * is passage i's kind, and `copied[k]` is 1 when two or more passages are of kind k.
+ */
+function passageKinds(passages: readonly Passage[]): { kindOf: Int32Array; kinds: number; copied: Uint8Array } {
+  const ids = new Map<string, number>();
+  const kindOf = new Int32Array(passages.length);
+  const count: number[] = [];
+  passages.forEach((p, i) => {
+    const key = `${p.trigrams.join(',')}|${[...p.content].join(' ')}|${p.numbers.join(' ')}`;
+    let k = ids.get(key);
+    if (k === undefined) {
+      ids.set(key, (k = ids.size));
+      count.push(0);
+    }
+    kindOf[i] = k;
+    count[k]!++;
+  });
+  return { kindOf, kinds: ids.size, copied: Uint8Array.from(count, (c) => (c > 1 ? 1 : 0)) };
 }
 
 export { containment };

@@ -95,7 +95,8 @@ function candidatePairs(sets: readonly Uint32Array[], threshold: number, visit: 
 function linkByTrigrams(sets: readonly Uint32Array[], near: (i: number, j: number) => boolean, o: Required<StoryOptions>): ReturnType<typeof components> {
   const c = components(sets.length);
   candidatePairs(sets, o.threshold, (i, j) => {
-    if (near(i, j) && sameStory(sets[i]!, sets[j]!, o)) c.union(i, j);
+    // Two already in one story need no test: a story of a thousand copies costs one per copy.
+    if (c.find(i) !== c.find(j) && near(i, j) && sameStory(sets[i]!, sets[j]!, o)) c.union(i, j);
   });
   return c;
 }
