@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterLinkedPassages } from '../src/cluster/clusters.js';
-import { linkPassages } from '../src/cluster/links.js';
+import { linkPassages as linkArrays } from '../src/cluster/links.js';
 import { referenceClusters } from '../src/cluster/reference.js';
 import type { Passage } from '../src/document/passage.js';
 import { seed } from './helpers.js';
@@ -16,6 +16,12 @@ const outlet = [
   'Local football fans gathered in the town square to watch the evening match on a big screen.',
   '"We will not stop until every miner is home," the mine chief, Ellen Voss, told reporters.',
 ].join('\n\n');
+
+/** The links as a list of pairs (the stage gives parallel arrays). */
+function linkPassages(passages: readonly Passage[]): Array<{ a: number; b: number; score: number }> {
+  const links = linkArrays(passages);
+  return Array.from({ length: links.length }, (_, k) => ({ a: links.a[k]!, b: links.b[k]!, score: links.score[k]! }));
+}
 
 function story(texts: readonly string[]): Passage[] {
   return docs(texts.map((text, i) => ({ id: `d${i}`, text }))).flatMap((d) => d.passages);
@@ -86,7 +92,7 @@ describe('cluster', () => {
   describe('clusterLinkedPassages', () => {
     it('should cluster every copy of a wire sentence around one canonical member', () => {
       const passages = story([wire, outlet]);
-      const clusters = clusterLinkedPassages(passages, linkPassages(passages));
+      const clusters = clusterLinkedPassages(passages, linkArrays(passages));
       expect(clusters.map((c) => c.members).sort((x, y) => x[0]! - y[0]!)).toEqual([
         [0, 3],
         [1, 5],
@@ -98,7 +104,7 @@ describe('cluster', () => {
   describe('referenceClusters', () => {
     it('should make every reference passage a cluster with its own text as canonical', () => {
       const passages = story([wire, outlet]);
-      const clusters = referenceClusters(passages, linkPassages(passages), [0]);
+      const clusters = referenceClusters(passages, linkArrays(passages), [0]);
       expect(clusters.map((c) => c.canonical).slice(0, 3)).toEqual([0, 1, 2]);
       expect(clusters[0]!.members).toEqual([0, 3]);
       expect(clusters[2]!.members).toEqual([2]);

@@ -6,7 +6,7 @@
  */
 
 import { clusterLinkedPassages, type RawCluster } from '../cluster/clusters.js';
-import { defaultLinkOptions, linkPassages, type PassageLink } from '../cluster/links.js';
+import { defaultLinkOptions, linkPassages, sortedLinks, type Links } from '../cluster/links.js';
 import { referenceClusters } from '../cluster/reference.js';
 import { firstCopies } from '../cluster/repeats.js';
 import { figuresAndNames, sourceWords, type SourcedWord } from '../diff/sourced.js';
@@ -321,9 +321,9 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     };
   });
   const related = new Map<number, Set<number>>();
-  for (const l of links)
-    for (const ka of wireOf[l.a]!)
-      for (const kb of wireOf[l.b]!) {
+  for (let k = 0; k < links.length; k++)
+    for (const ka of wireOf[links.a[k]!]!)
+      for (const kb of wireOf[links.b[k]!]!) {
         if (ka === kb) continue;
         related.set(ka, (related.get(ka) ?? new Set()).add(kb));
         related.set(kb, (related.get(kb) ?? new Set()).add(ka));
@@ -354,46 +354,53 @@ function referenceLinks(
   referenceIndices: readonly number[],
   options: Required<LinkOptions>,
   firstOf: readonly number[],
-): PassageLink[] {
+): Links {
   const references = referenceIndices.map((i) => storyDocs.find((d) => d.index === i)!);
   const distinctOf = (d: Doc): number[] => {
     const base = passageIndex.get(d)!;
     return d.passages.map((_, i) => base + i).filter((g) => firstOf[g] === g);
   };
-  const out: PassageLink[] = [];
+  const out: Array<{ a: number; b: number; score: number }> = [];
   // Each document with each reference alone (and the takes with each other): links between the two only.
   references.forEach((reference, r) => {
     const refPassages = distinctOf(reference);
     for (const d of storyDocs) {
       if (d === reference || references.indexOf(d) > r) continue;
       const globals = [...refPassages, ...distinctOf(d)];
-      for (const l of linkPassages(
+      const links = linkPassages(
         globals.map((g) => passages[g]!),
         options,
-      )) {
-        const a = globals[l.a]!;
-        const b = globals[l.b]!;
+      );
+      for (let k = 0; k < links.length; k++) {
+        const a = globals[links.a[k]!]!;
+        const b = globals[links.b[k]!]!;
         // Only reference ↔ document links: repeats inside one document come from the full run.
         if ((passages[a]!.doc === reference.index) === (passages[b]!.doc === reference.index)) continue;
-        out.push({ ...l, a: Math.min(a, b), b: Math.max(a, b) });
+        out.push({ a: Math.min(a, b), b: Math.max(a, b), score: links.score[k]! });
       }
     }
   });
   const others = storyDocs.filter((d) => !references.includes(d));
   if (others.length >= 2) {
     const offsets = others.flatMap(distinctOf);
-    for (const l of linkPassages(
+    const links = linkPassages(
       offsets.map((g) => passages[g]!),
       options,
-    ))
-      out.push({ ...l, a: Math.min(offsets[l.a]!, offsets[l.b]!), b: Math.max(offsets[l.a]!, offsets[l.b]!) });
+    );
+    for (let k = 0; k < links.length; k++) {
+      const [a, b] = [offsets[links.a[k]!]!, offsets[links.b[k]!]!];
+      out.push({ a: Math.min(a, b), b: Math.max(a, b), score: links.score[k]! });
+    }
   }
-  return out.sort((x, y) => x.a - y.a || x.b - y.b);
+  return sortedLinks(out);
 }
 
-/** Links between `places[a]` and `places[b]` instead of `a` and `b` (in place: the links are fresh). */
-function placeLinks(links: PassageLink[], places: readonly number[]): PassageLink[] {
-  for (const l of links) Object.assign(l, { a: places[l.a]!, b: places[l.b]! });
+/** Links between `places[a]` and `places[b]` instead of `a` and `b` (in place: the links are fresh; `places` ascends, so they stay sorted). */
+function placeLinks(links: Links, places: readonly number[]): Links {
+  for (let k = 0; k < links.length; k++) {
+    links.a[k] = places[links.a[k]!]!;
+    links.b[k] = places[links.b[k]!]!;
+  }
   return links;
 }
 

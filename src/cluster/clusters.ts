@@ -8,7 +8,7 @@
  * links to, which is how many-to-many alignment (merges, kept clauses) is represented.
  */
 
-import type { PassageLink } from './links.js';
+import type { Links } from './links.js';
 import type { Passage } from '../document/passage.js';
 
 /** A cluster of passages (indices into the story's passage list). */
@@ -26,7 +26,7 @@ export interface RawCluster {
  * @param links - Verified links (from `linkPassages`).
  * @returns Clusters of two or more passages; every member is linked to the canonical one.
  */
-export function clusterLinkedPassages(passages: readonly Passage[], links: readonly PassageLink[]): RawCluster[] {
+export function clusterLinkedPassages(passages: readonly Passage[], links: Links): RawCluster[] {
   const n = passages.length;
   const { start, to, score } = adjacency(n, links);
   /** Where y is among x's neighbours (they are ascending), or -1. */
@@ -148,14 +148,14 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: reado
  * Two typed arrays instead of a map per passage: a story of a thousand copies of one wire
  * sentence has half a million links per sentence.
  */
-function adjacency(n: number, links: readonly PassageLink[]): { start: Int32Array; to: Int32Array; score: Float64Array } {
+function adjacency(n: number, links: Links): { start: Int32Array; to: Int32Array; score: Float64Array } {
+  const { a, b } = links;
   const start = new Int32Array(n + 1);
   for (let k = 0; k < links.length; k++) {
-    const l = links[k]!;
-    if (k > 0 && (l.a < links[k - 1]!.a || (l.a === links[k - 1]!.a && l.b <= links[k - 1]!.b)) || l.a >= l.b)
+    if ((k > 0 && (a[k]! < a[k - 1]! || (a[k] === a[k - 1] && b[k]! <= b[k - 1]!))) || a[k]! >= b[k]!)
       throw new Error('internal: links must be distinct pairs a < b, sorted by a then b.');
-    start[l.a + 1]!++;
-    start[l.b + 1]!++;
+    start[a[k]! + 1]!++;
+    start[b[k]! + 1]!++;
   }
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const next = start.slice(0, n);
@@ -163,11 +163,13 @@ function adjacency(n: number, links: readonly PassageLink[]): { start: Int32Arra
   const score = new Float64Array(start[n]!);
   // In link order, each row fills ascending: first the neighbours before it (links (j, i), by j),
   // then those after it (links (i, k), by k).
-  for (const l of links) {
-    to[next[l.a]!] = l.b;
-    score[next[l.a]!++] = l.score;
-    to[next[l.b]!] = l.a;
-    score[next[l.b]!++] = l.score;
+  for (let k = 0; k < links.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    to[next[x]!] = y;
+    score[next[x]!++] = links.score[k]!;
+    to[next[y]!] = x;
+    score[next[y]!++] = links.score[k]!;
   }
   return { start, to, score };
 }

@@ -174,14 +174,30 @@ export function isWeakLink(l: PassageLink): boolean {
 }
 
 /**
+ * A story's verified links, as three parallel arrays: link k joins passages `a[k] < b[k]` with
+ * score `score[k]`, sorted by `a` then `b`. (A story of a thousand reprints has millions of
+ * links: twenty bytes each here, not an object each.)
+ */
+export interface Links {
+  readonly length: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly score: Float64Array;
+}
+
+/**
  * Finds every verified link between passages of different documents, or of the same document
  * when an outlet repeats a passage.
+ *
+ * Exact copies of a sentence (the same trigrams, content words in order and numbers) are one
+ * kind: candidates are found and scored once per pair of kinds, and every pair of their
+ * passages gets that pair's verdict, as if each had been scored (a score reads nothing else).
  *
  * @param passages - The story's passages.
  * @param options - Thresholds.
  * @returns Links with `a < b`, sorted by `a` then `b`.
  */
-export function linkPassages(passages: readonly Passage[], options: LinkOptions = {}): PassageLink[] {
+export function linkPassages(passages: readonly Passage[], options: LinkOptions = {}): Links {
   const o = { ...defaultLinkOptions, ...options };
   const idf = contentIdf(passages);
   // A wire sentence's words recur once per outlet that carries it: a word is too common to
@@ -190,80 +206,165 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   // silence exactly the words of the sentences they share.
   const documents = new Set(passages.map((p) => p.doc)).size;
   const maxPosting = Math.max(2, 2 * documents, Math.floor(passages.length * o.maxPostingShare));
+  const { kindOf, members } = passageKinds(passages);
+  const kinds = members.length;
+  // Postings of kinds; a word's count is of passages (copies count).
   const postings = new Map<string, number[]>();
-  passages.forEach((p, i) => {
-    for (const w of p.content) {
+  const carriers = new Map<string, number>();
+  for (let k = 0; k < kinds; k++)
+    for (const w of passages[members[k]![0]!]!.content) {
       let list = postings.get(w);
       if (list === undefined) postings.set(w, (list = []));
-      list.push(i);
+      list.push(k);
+      carriers.set(w, (carriers.get(w) ?? 0) + members[k]!.length);
     }
-  });
-  const weights = passages.map((p) => contentWeight(p, idf));
-  // Exact copies of a sentence across outlets score alike against any passage: a pair of kinds
-  // with a copy among them is scored once (a story of hundreds of reprints has millions of pairs).
-  const { kindOf, kinds, copied } = passageKinds(passages);
-  const scored = new Map<number, PassageLink>();
-  const strong: PassageLink[] = [];
-  const weak: PassageLink[] = [];
-  const seen = new Set<number>();
-  passages.forEach((p, i) => {
-    seen.clear();
-    for (const w of p.content) {
-      const list = postings.get(w)!;
-      if (list.length > maxPosting) continue;
-      for (const j of list) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        let l: PassageLink;
-        if (copied[kindOf[i]!] === 1 || copied[kindOf[j]!] === 1) {
-          const key = kindOf[i]! * kinds + kindOf[j]!;
-          const known = scored.get(key);
-          if (known === undefined) scored.set(key, (l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j])));
-          else l = { ...known, a: i, b: j };
-        } else l = scorePair(p, passages[j]!, idf, i, j, weights[i], weights[j]);
-        if (isStrongLink(l, o)) strong.push(l);
-        else if (isWeakLink(l)) weak.push(l);
+  const weights = members.map((m) => contentWeight(passages[m[0]!]!, idf));
+  // Candidate pairs of kinds (k ≤ k2), each with its verdict per direction (a pair of passages
+  // is scored from the earlier one), found when first asked.
+  const candidates: number[][] = Array.from({ length: kinds }, () => []);
+  const stamp = new Int32Array(kinds).fill(-1);
+  for (let k = 0; k < kinds; k++) {
+    for (const w of passages[members[k]![0]!]!.content) {
+      if (carriers.get(w)! > maxPosting) continue;
+      for (const k2 of postings.get(w)!) {
+        if (k2 < k || stamp[k2] === k) continue;
+        stamp[k2] = k;
+        candidates[k]!.push(k2);
       }
     }
-  });
+  }
+  const NONE = 0;
+  const STRONG = 1;
+  const WEAK = 2;
+  const verdicts = new Map<number, { kind: number; score: number }>();
+  /** The verdict on a passage of kind x scored against a later one of kind y (they are candidates). */
+  const verdict = (x: number, y: number): { kind: number; score: number } => {
+    const key = x * kinds + y;
+    let v = verdicts.get(key);
+    if (v === undefined) {
+      const l = scorePair(passages[members[x]![0]!]!, passages[members[y]![0]!]!, idf, 0, 0, weights[x], weights[y]);
+      v = { kind: isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE, score: l.score };
+      verdicts.set(key, v);
+    }
+    return v;
+  };
+  const candidate = (x: number, y: number): boolean => (x <= y ? candidates[x]!.includes(y) : candidates[y]!.includes(x));
   // Context for weak links: a strong link between neighbours (previous or next passage of each).
   const key = (p: Passage): string => `${p.doc}:${p.index}`;
   const byPosition = new Map<string, number>();
   passages.forEach((p, i) => byPosition.set(key(p), i));
-  // Pairs as numbers (a story of a thousand copies has millions of strong links).
-  const n = passages.length;
-  const strongPairs = new Set(strong.map((l) => l.a * n + l.b));
   const neighbour = (i: number, step: number): number | undefined => {
     const p = passages[i]!;
     return byPosition.get(`${p.doc}:${p.index + step}`);
   };
-  const hasStrong = (x: number | undefined, y: number | undefined): boolean =>
-    x !== undefined && y !== undefined && strongPairs.has(x < y ? x * n + y : y * n + x);
-  const supported = weak.filter((l) =>
-    [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(l.a, s), neighbour(l.b, t)))),
-  );
-  return [...strong, ...supported].sort((x, y) => x.a - y.a || x.b - y.b);
+  const strongPair = (x: number, y: number): boolean => {
+    if (x === y) return false;
+    const [i, j] = x < y ? [x, y] : [y, x];
+    return candidate(kindOf[i]!, kindOf[j]!) && verdict(kindOf[i]!, kindOf[j]!).kind === STRONG;
+  };
+  const hasStrong = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && strongPair(x, y);
+  const supported = (i: number, j: number): boolean => [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(i, s), neighbour(j, t))));
+  // Each passage's row of links to later passages, ascending: the members of every kind its
+  // kind is a candidate with, by that pair's verdict.
+  const linkedKinds: number[][] = Array.from({ length: kinds }, () => []);
+  for (let k = 0; k < kinds; k++)
+    for (const k2 of candidates[k]!) {
+      linkedKinds[k]!.push(k2);
+      if (k2 !== k) linkedKinds[k2]!.push(k);
+    }
+  let a = new Int32Array(1024);
+  let b = new Int32Array(1024);
+  let score = new Float64Array(1024);
+  let length = 0;
+  let row = new Int32Array(64);
+  for (let i = 0; i < passages.length; i++) {
+    const ki = kindOf[i]!;
+    let n = 0;
+    for (const k2 of linkedKinds[ki]!) {
+      const m = members[k2]!;
+      // Members after i (ascending).
+      let lo = 0;
+      let hi = m.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (m[mid]! <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === m.length) continue;
+      const v = verdict(ki, k2);
+      if (v.kind === NONE) continue;
+      if (n + m.length - lo > row.length) row = grow(row, n + m.length - lo);
+      for (let x = lo; x < m.length; x++) if (v.kind === STRONG || supported(i, m[x]!)) row[n++] = m[x]!;
+    }
+    const js = row.subarray(0, n).sort();
+    if (length + n > a.length) {
+      const size = Math.max(length + n, a.length * 2);
+      a = grow(a, size);
+      b = grow(b, size);
+      const s2 = new Float64Array(size);
+      s2.set(score);
+      score = s2;
+    }
+    for (const j of js) {
+      a[length] = i;
+      b[length] = j;
+      score[length++] = verdict(ki, kindOf[j]!).score;
+    }
+  }
+  return { length, a: a.slice(0, length), b: b.slice(0, length), score: score.slice(0, length) };
+}
+
+function grow(x: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const y = new Int32Array(Math.max(size, x.length * 2));
+  y.set(x);
+  return y;
+}
+
+/**
+ * Links from lists of pairs (each `a < b`), sorted by `a` then `b`.
+ *
+ * @internal
+ */
+export function sortedLinks(pairs: ReadonlyArray<{ readonly a: number; readonly b: number; readonly score: number }>): Links {
+  const order = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
+  return {
+    length: order.length,
+    a: Int32Array.from(order, (l) => l.a),
+    b: Int32Array.from(order, (l) => l.b),
+    score: Float64Array.from(order, (l) => l.score),
+  };
+}
+
+/**
+ * The links that `keep` keeps, in order.
+ *
+ * @internal
+ */
+export function filterLinks(links: Links, keep: (a: number, b: number) => boolean): Links {
+  const at: number[] = [];
+  for (let k = 0; k < links.length; k++) if (keep(links.a[k]!, links.b[k]!)) at.push(k);
+  return { length: at.length, a: Int32Array.from(at, (k) => links.a[k]!), b: Int32Array.from(at, (k) => links.b[k]!), score: Float64Array.from(at, (k) => links.score[k]!) };
 }
 
 /**
  * Passages by what a score reads of them (trigrams, content words in order, numbers): `kindOf[i]`
- * is passage i's kind, and `copied[k]` is 1 when two or more passages are of kind k.
+ * is passage i's kind, and `members[k]` the passages of kind k, ascending.
  */
-function passageKinds(passages: readonly Passage[]): { kindOf: Int32Array; kinds: number; copied: Uint8Array } {
+function passageKinds(passages: readonly Passage[]): { kindOf: Int32Array; members: number[][] } {
   const ids = new Map<string, number>();
   const kindOf = new Int32Array(passages.length);
-  const count: number[] = [];
+  const members: number[][] = [];
   passages.forEach((p, i) => {
     const key = `${p.trigrams.join(',')}|${[...p.content].join(' ')}|${p.numbers.join(' ')}`;
     let k = ids.get(key);
     if (k === undefined) {
       ids.set(key, (k = ids.size));
-      count.push(0);
+      members.push([]);
     }
     kindOf[i] = k;
-    count[k]!++;
+    members[k]!.push(i);
   });
-  return { kindOf, kinds: ids.size, copied: Uint8Array.from(count, (c) => (c > 1 ? 1 : 0)) };
+  return { kindOf, members };
 }
 
 export { containment };

@@ -8,7 +8,7 @@
 import type { Passage } from '../document/passage.js';
 import { components } from '../lsh/sets.js';
 import { clusterLinkedPassages, type RawCluster } from './clusters.js';
-import type { PassageLink } from './links.js';
+import { filterLinks, type Links } from './links.js';
 
 /**
  * Builds the clusters of a story measured against its references.
@@ -18,12 +18,15 @@ import type { PassageLink } from './links.js';
  * @param references - Input indices of the reference documents, in the order named.
  * @returns The reference clusters, then clusters of passages several outlets share without them.
  */
-export function referenceClusters(passages: readonly Passage[], links: readonly PassageLink[], references: readonly number[]): RawCluster[] {
+export function referenceClusters(passages: readonly Passage[], links: Links, references: readonly number[]): RawCluster[] {
   const rank = new Map(references.map((d, i) => [d, i]));
   const isRef = (g: number): boolean => rank.has(passages[g]!.doc);
   // Reference passages the takes share are one passage: components of reference ↔ reference links.
   const sets = components(passages.length);
-  for (const l of links) if (isRef(l.a) && isRef(l.b) && passages[l.a]!.doc !== passages[l.b]!.doc) sets.union(l.a, l.b);
+  for (let k = 0; k < links.length; k++) {
+    const [a, b] = [links.a[k]!, links.b[k]!];
+    if (isRef(a) && isRef(b) && passages[a]!.doc !== passages[b]!.doc) sets.union(a, b);
+  }
   // Each one's canonical text is the earliest-named take's passage.
   const canonicalOf = new Map<number, number>();
   const members = new Map<number, number[]>();
@@ -34,9 +37,10 @@ export function referenceClusters(passages: readonly Passage[], links: readonly 
     members.set(canonical, [...group]);
   }
   const taken = new Set<number>(canonicalOf.keys());
-  for (const l of links) {
-    if (isRef(l.a) === isRef(l.b)) continue;
-    const [r, o] = isRef(l.a) ? [l.a, l.b] : [l.b, l.a];
+  for (let k = 0; k < links.length; k++) {
+    const [a, b] = [links.a[k]!, links.b[k]!];
+    if (isRef(a) === isRef(b)) continue;
+    const [r, o] = isRef(a) ? [a, b] : [b, a];
     const list = members.get(canonicalOf.get(r)!)!;
     if (!list.includes(o)) list.push(o);
     taken.add(o);
@@ -45,7 +49,7 @@ export function referenceClusters(passages: readonly Passage[], links: readonly 
     .sort((a, b) => a[0] - b[0])
     .map(([canonical, m]) => ({ canonical, members: m.sort((a, b) => a - b) }));
   // Passages the references lack but several outlets share: non-wire clusters.
-  const rest = links.filter((l) => !taken.has(l.a) && !taken.has(l.b));
+  const rest = filterLinks(links, (a, b) => !taken.has(a) && !taken.has(b));
   out.push(...clusterLinkedPassages(passages, rest));
   return out;
 }

@@ -32,7 +32,8 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const own = passages.length - doc.passages.length;
   const links = linkPassages(passages, linkOptions);
   const linkedTo = new Map<number, number[]>();
-  for (const l of links) {
+  for (let k = 0; k < links.length; k++) {
+    const l = { a: links.a[k]!, b: links.b[k]! };
     const [mine, other] = l.b >= own && l.a < own ? [l.b, l.a] : l.a >= own && l.b < own ? [l.a, l.b] : [-1, -1];
     if (mine < 0) continue;
     linkedTo.set(mine, [...(linkedTo.get(mine) ?? []), other]);
