@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterLinkedPassages } from '../src/cluster/clusters.js';
-import { linkPassages as linkArrays } from '../src/cluster/links.js';
+import { contentIdf, defaultLinkOptions, isStrongLink, isWeakLink, linkPassages as linkArrays, scorePair } from '../src/cluster/links.js';
 import { referenceClusters } from '../src/cluster/reference.js';
 import type { Passage } from '../src/document/passage.js';
-import { seed } from './helpers.js';
+import { seed, seeds } from './helpers.js';
 import { docs } from './stages.js';
 
 const wire = [
@@ -73,6 +73,46 @@ describe('cluster', () => {
     it('should never link two passages of the same document', () => {
       const passages = story([wire + '\n\n' + wire.split('\n\n')[0]]);
       expect(linkPassages(passages).filter((l) => passages[l.a]!.doc === passages[l.b]!.doc)).toEqual([]);
+    });
+  });
+
+  describe('linkPassages on exact copies', () => {
+    /** Every pair scored on its own, weak links kept beside a strong link between neighbours. */
+    function everyPair(passages: readonly Passage[]): Array<{ a: number; b: number; score: number }> {
+      const o = defaultLinkOptions;
+      const idf = contentIdf(passages);
+      const documents = new Set(passages.map((p) => p.doc)).size;
+      const maxPosting = Math.max(2, 2 * documents, Math.floor(passages.length * o.maxPostingShare));
+      const carriers = new Map<string, number>();
+      for (const p of passages) for (const w of p.content) carriers.set(w, (carriers.get(w) ?? 0) + 1);
+      const candidate = (p: Passage, q: Passage): boolean => [...p.content].some((w) => q.content.has(w) && carriers.get(w)! <= maxPosting);
+      const strong = new Map<string, number>();
+      const weak: Array<{ a: number; b: number; score: number }> = [];
+      for (let i = 0; i < passages.length; i++)
+        for (let j = i + 1; j < passages.length; j++) {
+          if (!candidate(passages[i]!, passages[j]!)) continue;
+          const l = scorePair(passages[i]!, passages[j]!, idf, i, j);
+          if (isStrongLink(l, o)) strong.set(`${i}:${j}`, l.score);
+          else if (isWeakLink(l)) weak.push({ a: i, b: j, score: l.score });
+        }
+      const at = (i: number, step: number): number | undefined => {
+        const k = passages.findIndex((p) => p.doc === passages[i]!.doc && p.index === passages[i]!.index + step);
+        return k < 0 ? undefined : k;
+      };
+      const strongPair = (x?: number, y?: number): boolean => x !== undefined && y !== undefined && strong.has(x < y ? `${x}:${y}` : `${y}:${x}`);
+      const supported = weak.filter((l) => [-1, 1].some((s) => [-1, 1].some((t) => strongPair(at(l.a, s), at(l.b, t)))));
+      return [...[...strong].map(([k, score]) => ({ a: Number(k.split(':')[0]), b: Number(k.split(':')[1]), score })), ...supported].sort((x, y) => x.a - y.a || x.b - y.b);
+    }
+
+    it('should give every pair of passages the links scoring each pair on its own gives, copies or not', () => {
+      // Outlets that reprint the wire whole, cut a sentence (so a copy's neighbours differ) or
+      // reword one, and the seeds (reworded copies, a clause kept inside a merged sentence).
+      const lines = wire.split('\n\n');
+      const texts = [wire, wire, outlet, [lines[0], lines[2]].join('\n\n'), wire.replace('twelve', 'a dozen'), [lines[1], lines[0], lines[2]].join('\n\n'), wire];
+      for (const passages of [story(texts), docs(seeds()).flatMap((d) => d.passages)]) {
+        expect(linkPassages(passages)).toEqual(everyPair(passages));
+        expect(linkPassages(passages).length).toBeGreaterThan(10);
+      }
     });
   });
 
