@@ -9,6 +9,7 @@
  *   "Karabakh") weigh almost nothing, so sentences that merely share the topic do not link.
  */
 
+import { murmur3Ints } from '../hash/murmur3.js';
 import { containment, intersectionSize } from '../lsh/sets.js';
 import type { LinkOptions } from '../types.js';
 import type { Passage } from '../document/passage.js';
@@ -209,14 +210,13 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const { kindOf, members } = passageKinds(passages);
   const kinds = members.length;
   // Postings of kinds; a word's count is of passages (copies count).
-  const postings = new Map<string, number[]>();
-  const carriers = new Map<string, number>();
+  const postings = new Map<string, { kinds: number[]; passages: number }>();
   for (let k = 0; k < kinds; k++)
     for (const w of passages[members[k]![0]!]!.content) {
       let list = postings.get(w);
-      if (list === undefined) postings.set(w, (list = []));
-      list.push(k);
-      carriers.set(w, (carriers.get(w) ?? 0) + members[k]!.length);
+      if (list === undefined) postings.set(w, (list = { kinds: [], passages: 0 }));
+      list.kinds.push(k);
+      list.passages += members[k]!.length;
     }
   const weights = members.map((m) => contentWeight(passages[m[0]!]!, idf));
   // Candidate pairs of kinds (k ≤ k2), each with its verdict per direction (a pair of passages
@@ -225,8 +225,9 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const stamp = new Int32Array(kinds).fill(-1);
   for (let k = 0; k < kinds; k++) {
     for (const w of passages[members[k]![0]!]!.content) {
-      if (carriers.get(w)! > maxPosting) continue;
-      for (const k2 of postings.get(w)!) {
+      const list = postings.get(w)!;
+      if (list.passages > maxPosting) continue;
+      for (const k2 of list.kinds) {
         if (k2 < k || stamp[k2] === k) continue;
         stamp[k2] = k;
         candidates[k]!.push(k2);
@@ -236,15 +237,20 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const NONE = 0;
   const STRONG = 1;
   const WEAK = 2;
-  const verdicts = new Map<number, { kind: number; score: number }>();
+  // Verdicts by directed pair of kinds: kind code and score, in two lists.
+  const verdictAt = new Map<number, number>();
+  const verdictKind: number[] = [];
+  const verdictScore: number[] = [];
   /** The verdict on a passage of kind x scored against a later one of kind y (they are candidates). */
-  const verdict = (x: number, y: number): { kind: number; score: number } => {
+  const verdict = (x: number, y: number): number => {
     const key = x * kinds + y;
-    let v = verdicts.get(key);
+    let v = verdictAt.get(key);
     if (v === undefined) {
       const l = scorePair(passages[members[x]![0]!]!, passages[members[y]![0]!]!, idf, 0, 0, weights[x], weights[y]);
-      v = { kind: isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE, score: l.score };
-      verdicts.set(key, v);
+      v = verdictKind.length;
+      verdictKind.push(isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE);
+      verdictScore.push(l.score);
+      verdictAt.set(key, v);
     }
     return v;
   };
@@ -260,18 +266,24 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const strongPair = (x: number, y: number): boolean => {
     if (x === y) return false;
     const [i, j] = x < y ? [x, y] : [y, x];
-    return candidate(kindOf[i]!, kindOf[j]!) && verdict(kindOf[i]!, kindOf[j]!).kind === STRONG;
+    return candidate(kindOf[i]!, kindOf[j]!) && verdictKind[verdict(kindOf[i]!, kindOf[j]!)] === STRONG;
   };
   const hasStrong = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && strongPair(x, y);
   const supported = (i: number, j: number): boolean => [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(i, s), neighbour(j, t))));
   // Each passage's row of links to later passages, ascending: the members of every kind its
-  // kind is a candidate with, by that pair's verdict.
-  const linkedKinds: number[][] = Array.from({ length: kinds }, () => []);
+  // kind is a candidate with, by that pair's verdict (found once per pair of kinds, kept beside
+  // the partner: -1 until asked).
+  const partners: number[][] = Array.from({ length: kinds }, () => []);
+  const partnerVerdict: number[][] = Array.from({ length: kinds }, () => []);
   for (let k = 0; k < kinds; k++)
     for (const k2 of candidates[k]!) {
-      linkedKinds[k]!.push(k2);
-      if (k2 !== k) linkedKinds[k2]!.push(k);
+      partners[k]!.push(k2);
+      partnerVerdict[k]!.push(-1);
+      if (k2 === k) continue;
+      partners[k2]!.push(k);
+      partnerVerdict[k2]!.push(-1);
     }
+  const scoreOfKind = new Float64Array(kinds);
   let a = new Int32Array(1024);
   let b = new Int32Array(1024);
   let score = new Float64Array(1024);
@@ -279,8 +291,11 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   let row = new Int32Array(64);
   for (let i = 0; i < passages.length; i++) {
     const ki = kindOf[i]!;
+    const mine = partners[ki]!;
+    const mineVerdict = partnerVerdict[ki]!;
     let n = 0;
-    for (const k2 of linkedKinds[ki]!) {
+    for (let t = 0; t < mine.length; t++) {
+      const k2 = mine[t]!;
       const m = members[k2]!;
       // Members after i (ascending).
       let lo = 0;
@@ -291,10 +306,13 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
         else hi = mid;
       }
       if (lo === m.length) continue;
-      const v = verdict(ki, k2);
-      if (v.kind === NONE) continue;
+      let v = mineVerdict[t]!;
+      if (v < 0) mineVerdict[t] = v = verdict(ki, k2);
+      const found = verdictKind[v]!;
+      if (found === NONE) continue;
+      scoreOfKind[k2] = verdictScore[v]!;
       if (n + m.length - lo > row.length) row = grow(row, n + m.length - lo);
-      for (let x = lo; x < m.length; x++) if (v.kind === STRONG || supported(i, m[x]!)) row[n++] = m[x]!;
+      for (let x = lo; x < m.length; x++) if (found === STRONG || supported(i, m[x]!)) row[n++] = m[x]!;
     }
     const js = row.subarray(0, n).sort();
     if (length + n > a.length) {
@@ -308,7 +326,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     for (const j of js) {
       a[length] = i;
       b[length] = j;
-      score[length++] = verdict(ki, kindOf[j]!).score;
+      score[length++] = scoreOfKind[kindOf[j]!]!;
     }
   }
   return { length, a: a.slice(0, length), b: b.slice(0, length), score: score.slice(0, length) };
@@ -348,23 +366,38 @@ export function filterLinks(links: Links, keep: (a: number, b: number) => boolea
 
 /**
  * Passages by what a score reads of them (trigrams, content words in order, numbers): `kindOf[i]`
- * is passage i's kind, and `members[k]` the passages of kind k, ascending.
+ * is passage i's kind, and `members[k]` the passages of kind k, ascending. Passages are bucketed
+ * by a hash of their trigrams and compared whole within a bucket.
  */
 function passageKinds(passages: readonly Passage[]): { kindOf: Int32Array; members: number[][] } {
-  const ids = new Map<string, number>();
+  const buckets = new Map<number, number[]>();
   const kindOf = new Int32Array(passages.length);
   const members: number[][] = [];
   passages.forEach((p, i) => {
-    const key = `${p.trigrams.join(',')}|${[...p.content].join(' ')}|${p.numbers.join(' ')}`;
-    let k = ids.get(key);
+    const h = murmur3Ints(p.trigrams, 0, p.trigrams.length, p.content.size);
+    let bucket = buckets.get(h);
+    if (bucket === undefined) buckets.set(h, (bucket = []));
+    let k = bucket.find((x) => sameFeatures(passages[members[x]![0]!]!, p));
     if (k === undefined) {
-      ids.set(key, (k = ids.size));
+      k = members.length;
       members.push([]);
+      bucket.push(k);
     }
     kindOf[i] = k;
     members[k]!.push(i);
   });
   return { kindOf, members };
+}
+
+/** Whether a score reads the same of two passages. */
+function sameFeatures(p: Passage, q: Passage): boolean {
+  if (p.trigrams.length !== q.trigrams.length || p.content.size !== q.content.size || p.numbers.length !== q.numbers.length) return false;
+  for (let t = 0; t < p.trigrams.length; t++) if (p.trigrams[t] !== q.trigrams[t]) return false;
+  for (let t = 0; t < p.numbers.length; t++) if (p.numbers[t] !== q.numbers[t]) return false;
+  // Content words in the same order (a score sums their weights in that order).
+  const a = p.content.values();
+  for (const w of q.content) if (a.next().value !== w) return false;
+  return true;
 }
 
 export { containment };
