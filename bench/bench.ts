@@ -40,7 +40,7 @@ type Results = Record<string, number | string>;
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 /** Outlets in the big-story runs of the story phase (their growth shows whether a story's cost is near-linear). */
-const BIG_STORIES = quick ? [100, 200] : [100, 200, 400];
+const BIG_STORIES = quick ? [100, 200] : [100, 200, 400, 1000];
 const phaseArg = args.indexOf('--phase');
 const phase = phaseArg >= 0 ? args[phaseArg + 1] : undefined;
 
