@@ -48,9 +48,24 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     return k < 0 ? 0 : score[k]!;
   };
 
+  // Documents by a stamp each (no set or map per passage): the last passage or pass that saw it.
+  let maxDoc = 0;
+  for (const p of passages) maxDoc = Math.max(maxDoc, p.doc);
+  const stamp = new Int32Array(maxDoc + 1).fill(-1);
+  const twice = new Int32Array(maxDoc + 1).fill(-1);
+
   // Compound passages: two neighbours in one other document that are not linked together.
   const compound = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++) {
+    // Only a passage with two neighbours in one other document can be one.
+    let repeats = false;
+    for (let k = start[i]!; k < start[i + 1]! && !repeats; k++) {
+      const d = passages[to[k]!]!.doc;
+      if (d === passages[i]!.doc) continue;
+      repeats = twice[d] === i;
+      twice[d] = i;
+    }
+    if (!repeats) continue;
     const byDoc = new Map<number, number[]>();
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const j = to[k]!;
@@ -70,10 +85,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     }
   }
 
-  // Other documents a passage links to, counted with a stamp per document (no set per passage).
-  let maxDoc = 0;
-  for (const p of passages) maxDoc = Math.max(maxDoc, p.doc);
-  const stamp = new Int32Array(maxDoc + 1).fill(-1);
+  // Other documents a passage links to.
   const docsLinked = (i: number): number => {
     const own = passages[i]!.doc;
     let count = 0;
@@ -99,6 +111,9 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   const assigned = new Array<boolean>(n).fill(false);
   const inCluster = new Array<boolean>(n).fill(false);
   const clusters: RawCluster[] = [];
+  // The canonical member's vote: each document's best score, by pass (stamps after n passes of docsLinked).
+  const bestOf = new Float64Array(maxDoc + 1);
+  let pass = n;
   const grow = (centre: number, allowCompoundCentre: boolean): void => {
     if (assigned[centre] || inCluster[centre] || (compound[centre] && !allowCompoundCentre)) return;
     // Second round (compound centres): only passages no cluster holds yet may join.
@@ -111,17 +126,25 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     const pool = candidates.length > 0 ? candidates : members;
     let canonical = pool[0]!;
     let best = -1;
+    const docs = new Int32Array(members.length);
     for (const m of pool) {
       // Closest to the other outlets: each other document counts once (its best member), and
       // the passage's own document not at all, so an outlet that repeats itself gets no vote.
-      const perDoc = new Map<number, number>();
+      // (Summed in the order the documents first appear among the members.)
+      pass++;
+      let count = 0;
       for (const o of members) {
         const d = passages[o]!.doc;
         if (o === m || d === passages[m]!.doc) continue;
-        perDoc.set(d, Math.max(perDoc.get(d) ?? 0, scoreOf(m, o)));
+        const v = scoreOf(m, o);
+        if (stamp[d] !== pass) {
+          stamp[d] = pass;
+          bestOf[d] = v;
+          docs[count++] = d;
+        } else if (v > bestOf[d]!) bestOf[d] = v;
       }
       let s = 0;
-      for (const v of perDoc.values()) s += v;
+      for (let x = 0; x < count; x++) s += bestOf[docs[x]!]!;
       if (s > best + 1e-9) {
         best = s;
         canonical = m;

@@ -114,9 +114,6 @@ export function scorePair(
   wp: number = contentWeight(p, idf),
   wq: number = contentWeight(q, idf),
 ): PassageLink {
-  const sharedTrigrams = intersectionSize(p.trigrams, q.trigrams);
-  const containAB = p.trigrams.length === 0 ? 0 : sharedTrigrams / p.trigrams.length;
-  const containBA = q.trigrams.length === 0 ? 0 : sharedTrigrams / q.trigrams.length;
   // Shared weight: walk the smaller set, look up weights only of shared words.
   const [small, large] = p.content.size <= q.content.size ? [p.content, q.content] : [q.content, p.content];
   let ws = 0;
@@ -126,6 +123,14 @@ export function scorePair(
       ws += idf.get(w) ?? 0;
       sharedContent++;
     }
+  return pairScores(p, q, a, b, wp, wq, ws, sharedContent);
+}
+
+/** The scores of a pair, given the weight (`ws`) and count of the content words they share. */
+function pairScores(p: Passage, q: Passage, a: number, b: number, wp: number, wq: number, ws: number, sharedContent: number): PassageLink {
+  const sharedTrigrams = intersectionSize(p.trigrams, q.trigrams);
+  const containAB = p.trigrams.length === 0 ? 0 : sharedTrigrams / p.trigrams.length;
+  const containBA = q.trigrams.length === 0 ? 0 : sharedTrigrams / q.trigrams.length;
   const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
   const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
   const score = Math.max(containAB, containBA, contentJaccard);
@@ -219,6 +224,30 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
       list.passages += members[k]!.length;
     }
   const weights = members.map((m) => contentWeight(passages[m[0]!]!, idf));
+  // Content words as ids, each kind's in its set's order (a pair's shared weight is summed in
+  // the smaller set's order, as scorePair sums it), and a stamp per word to mark the larger set.
+  const wordId = new Map<string, number>();
+  const idfOf: number[] = [];
+  for (const [w, v] of idf) {
+    wordId.set(w, idfOf.length);
+    idfOf.push(v);
+  }
+  const contentIds = members.map((m) => Int32Array.from(passages[m[0]!]!.content, (w) => wordId.get(w)!));
+  const marked = new Int32Array(idfOf.length).fill(-1);
+  let marks = 0;
+  const scoreKinds = (x: number, y: number): PassageLink => {
+    const [small, large] = contentIds[x]!.length <= contentIds[y]!.length ? [contentIds[x]!, contentIds[y]!] : [contentIds[y]!, contentIds[x]!];
+    const mark = marks++;
+    for (let t = 0; t < large.length; t++) marked[large[t]!] = mark;
+    let ws = 0;
+    let sharedContent = 0;
+    for (let t = 0; t < small.length; t++)
+      if (marked[small[t]!] === mark) {
+        ws += idfOf[small[t]!]!;
+        sharedContent++;
+      }
+    return pairScores(passages[members[x]![0]!]!, passages[members[y]![0]!]!, 0, 0, weights[x]!, weights[y]!, ws, sharedContent);
+  };
   // Candidate pairs of kinds (k ≤ k2), each with its verdict per direction (a pair of passages
   // is scored from the earlier one), found when first asked.
   const candidates: number[][] = Array.from({ length: kinds }, () => []);
@@ -246,7 +275,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     const key = x * kinds + y;
     let v = verdictAt.get(key);
     if (v === undefined) {
-      const l = scorePair(passages[members[x]![0]!]!, passages[members[y]![0]!]!, idf, 0, 0, weights[x], weights[y]);
+      const l = scoreKinds(x, y);
       v = verdictKind.length;
       verdictKind.push(isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE);
       verdictScore.push(l.score);
