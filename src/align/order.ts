@@ -30,7 +30,13 @@ export function consensusOrder(raw: readonly RawCluster[], wire: readonly boolea
       sequences.set(d, list);
     }
   });
-  const shared = (k: number): number => new Set(raw[k]!.members.map((m) => passages[m]!.doc)).size;
+  // Outlets carrying each cluster, counted once per cluster (the sorts below ask often).
+  const outlets = new Map<number, number>();
+  const shared = (k: number): number => {
+    let n = outlets.get(k);
+    if (n === undefined) outlets.set(k, (n = new Set(raw[k]!.members.map((m) => passages[m]!.doc)).size));
+    return n;
+  };
   const docs = [...sequences.entries()]
     .map(([d, list]) => ({
       d,
