@@ -76,11 +76,7 @@ export function learnChrome(texts: readonly string[], options: LearnChromeOption
   checkOptions('options', options);
   const { minDocs = 2, maxSentenceWords = 10, maxWords = 40 } = options;
   const seen = new Map<string, number>();
-  for (const text of texts) {
-    const lines = new Set<string>();
-    for (const span of segmentLines(text)) lines.add(normLine(text.slice(span.start, span.end)));
-    for (const line of lines) seen.set(line, (seen.get(line) ?? 0) + 1);
-  }
+  for (const text of texts) for (const line of linesOf(text)) seen.set(line, (seen.get(line) ?? 0) + 1);
   const learned = new Set<string>();
   for (const [line, count] of seen) {
     if (count < minDocs || line.length === 0) continue;
@@ -91,6 +87,23 @@ export function learnChrome(texts: readonly string[], options: LearnChromeOption
   }
   return learned;
 }
+
+/**
+ * A text's distinct normalised lines. The feed learns a story's template lines again at each
+ * arrival, from the same texts: each is read once (the last few thousand are kept).
+ */
+function linesOf(text: string): ReadonlySet<string> {
+  let lines = lineCache.get(text);
+  if (lines === undefined) {
+    const found = new Set<string>();
+    for (const span of segmentLines(text)) found.add(normLine(text.slice(span.start, span.end)));
+    if (lineCache.size >= 4_096) lineCache.clear();
+    lineCache.set(text, (lines = found));
+  }
+  return lines;
+}
+
+const lineCache = new Map<string, ReadonlySet<string>>();
 
 interface Rules {
   phrases: Map<string, ChromeReason>;

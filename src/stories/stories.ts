@@ -22,7 +22,7 @@ import { checkInteger, checkNumber, checkOptions } from '../errors.js';
 import { bandBuckets, createLshIndex } from '../lsh/lsh.js';
 import { optimalBands } from '../lsh/params.js';
 import { components, containment, intersectionSize } from '../lsh/sets.js';
-import { computeMinHash } from '../minhash/minhash.js';
+import { computeMinHash, type MinHashSignature } from '../minhash/minhash.js';
 import type { StoryDocument } from '../document/document.js';
 import type { StoryOptions } from '../types.js';
 
@@ -75,6 +75,12 @@ export function storyBuckets(set: Uint32Array, threshold: number = defaultStoryO
   return bandBuckets(computeMinHash(set, { scheme: 'oph' }), bands, rows);
 }
 
+/**
+ * Signatures of the sets signed so far: the feed groups a story's articles again at each arrival,
+ * with the same sets (a set is never changed once made), and signs each once.
+ */
+const signatures = new WeakMap<Uint32Array, MinHashSignature>();
+
 /** Calls `visit(i, j)` once for every candidate pair of non-empty sets (all pairs when few, else LSH). */
 function candidatePairs(sets: readonly Uint32Array[], threshold: number, visit: (i: number, j: number) => void): void {
   if (sets.length <= SMALL) {
@@ -85,7 +91,8 @@ function candidatePairs(sets: readonly Uint32Array[], threshold: number, visit: 
   const index = createLshIndex({ threshold, scheme: 'oph' });
   sets.forEach((set, i) => {
     if (set.length === 0) return;
-    const sig = computeMinHash(set, { scheme: 'oph' });
+    let sig = signatures.get(set);
+    if (sig === undefined) signatures.set(set, (sig = computeMinHash(set, { scheme: 'oph' })));
     for (const key of index.query(sig)) visit(i, Number(key));
     index.insert(String(i), sig);
   });
