@@ -214,55 +214,9 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const maxPosting = Math.max(2, 2 * documents, Math.floor(passages.length * o.maxPostingShare));
   const { kindOf, members } = passageKinds(passages);
   const kinds = members.length;
-  // Postings of kinds; a word's count is of passages (copies count).
-  const postings = new Map<string, { kinds: number[]; passages: number }>();
-  for (let k = 0; k < kinds; k++)
-    for (const w of passages[members[k]![0]!]!.content) {
-      let list = postings.get(w);
-      if (list === undefined) postings.set(w, (list = { kinds: [], passages: 0 }));
-      list.kinds.push(k);
-      list.passages += members[k]!.length;
-    }
   const weights = members.map((m) => contentWeight(passages[m[0]!]!, idf));
-  // Content words as ids, each kind's in its set's order (a pair's shared weight is summed in
-  // the smaller set's order, as scorePair sums it), and a stamp per word to mark the larger set.
-  const wordId = new Map<string, number>();
-  const idfOf: number[] = [];
-  for (const [w, v] of idf) {
-    wordId.set(w, idfOf.length);
-    idfOf.push(v);
-  }
-  const contentIds = members.map((m) => Int32Array.from(passages[m[0]!]!.content, (w) => wordId.get(w)!));
-  const marked = new Int32Array(idfOf.length).fill(-1);
-  let marks = 0;
-  const scoreKinds = (x: number, y: number): PassageLink => {
-    const [small, large] = contentIds[x]!.length <= contentIds[y]!.length ? [contentIds[x]!, contentIds[y]!] : [contentIds[y]!, contentIds[x]!];
-    const mark = marks++;
-    for (let t = 0; t < large.length; t++) marked[large[t]!] = mark;
-    let ws = 0;
-    let sharedContent = 0;
-    for (let t = 0; t < small.length; t++)
-      if (marked[small[t]!] === mark) {
-        ws += idfOf[small[t]!]!;
-        sharedContent++;
-      }
-    return pairScores(passages[members[x]![0]!]!, passages[members[y]![0]!]!, 0, 0, weights[x]!, weights[y]!, ws, sharedContent);
-  };
-  // Candidate pairs of kinds (k ≤ k2), each with its verdict per direction (a pair of passages
-  // is scored from the earlier one), found when first asked.
-  const candidates: number[][] = Array.from({ length: kinds }, () => []);
-  const stamp = new Int32Array(kinds).fill(-1);
-  for (let k = 0; k < kinds; k++) {
-    for (const w of passages[members[k]![0]!]!.content) {
-      const list = postings.get(w)!;
-      if (list.passages > maxPosting) continue;
-      for (const k2 of list.kinds) {
-        if (k2 < k || stamp[k2] === k) continue;
-        stamp[k2] = k;
-        candidates[k]!.push(k2);
-      }
-    }
-  }
+  const scoreKinds = kindScorer(passages, members, idf, weights);
+  const candidates = candidateKinds(passages, members, maxPosting);
   const NONE = 0;
   const STRONG = 1;
   const WEAK = 2;
@@ -359,6 +313,65 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     }
   }
   return { length, a: a.slice(0, length), b: b.slice(0, length), score: score.slice(0, length) };
+}
+
+/**
+ * Candidate pairs of kinds: `candidates[k]` lists the kinds k2 ≥ k that share a content word
+ * with k which at most `maxPosting` passages hold (copies count, as passages).
+ */
+function candidateKinds(passages: readonly Passage[], members: readonly number[][], maxPosting: number): number[][] {
+  const kinds = members.length;
+  const postings = new Map<string, { kinds: number[]; passages: number }>();
+  for (let k = 0; k < kinds; k++)
+    for (const w of passages[members[k]![0]!]!.content) {
+      let list = postings.get(w);
+      if (list === undefined) postings.set(w, (list = { kinds: [], passages: 0 }));
+      list.kinds.push(k);
+      list.passages += members[k]!.length;
+    }
+  const candidates: number[][] = Array.from({ length: kinds }, () => []);
+  const stamp = new Int32Array(kinds).fill(-1);
+  for (let k = 0; k < kinds; k++)
+    for (const w of passages[members[k]![0]!]!.content) {
+      const list = postings.get(w)!;
+      if (list.passages > maxPosting) continue;
+      for (const k2 of list.kinds) {
+        if (k2 < k || stamp[k2] === k) continue;
+        stamp[k2] = k;
+        candidates[k]!.push(k2);
+      }
+    }
+  return candidates;
+}
+
+/**
+ * Scores of a kind's passage against another kind's, as {@link scorePair} gives them, over
+ * content word ids: each kind's ids in its set's order (the shared weight is summed in the
+ * smaller set's order, as scorePair sums it), the larger set marked by a stamp per word.
+ */
+function kindScorer(passages: readonly Passage[], members: readonly number[][], idf: ReadonlyMap<string, number>, weights: readonly number[]): (x: number, y: number) => PassageLink {
+  const wordId = new Map<string, number>();
+  const idfOf: number[] = [];
+  for (const [w, v] of idf) {
+    wordId.set(w, idfOf.length);
+    idfOf.push(v);
+  }
+  const contentIds = members.map((m) => Int32Array.from(passages[m[0]!]!.content, (w) => wordId.get(w)!));
+  const marked = new Int32Array(idfOf.length).fill(-1);
+  let marks = 0;
+  return (x, y) => {
+    const [small, large] = contentIds[x]!.length <= contentIds[y]!.length ? [contentIds[x]!, contentIds[y]!] : [contentIds[y]!, contentIds[x]!];
+    const mark = marks++;
+    for (let t = 0; t < large.length; t++) marked[large[t]!] = mark;
+    let ws = 0;
+    let sharedContent = 0;
+    for (let t = 0; t < small.length; t++)
+      if (marked[small[t]!] === mark) {
+        ws += idfOf[small[t]!]!;
+        sharedContent++;
+      }
+    return pairScores(passages[members[x]![0]!]!, passages[members[y]![0]!]!, 0, 0, weights[x]!, weights[y]!, ws, sharedContent);
+  };
 }
 
 function grow(x: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
