@@ -19,10 +19,10 @@
  */
 
 import { checkInteger, checkNumber, checkOptions } from '../errors.js';
-import { bandBuckets, createLshIndex } from '../lsh/lsh.js';
+import { bandBuckets } from '../lsh/lsh.js';
 import { optimalBands } from '../lsh/params.js';
 import { components, containment, intersectionSize } from '../lsh/sets.js';
-import { computeMinHash, type MinHashSignature } from '../minhash/minhash.js';
+import { computeMinHash } from '../minhash/minhash.js';
 import type { StoryDocument } from '../document/document.js';
 import type { StoryOptions } from '../types.js';
 
@@ -76,25 +76,39 @@ export function storyBuckets(set: Uint32Array, threshold: number = defaultStoryO
 }
 
 /**
- * Signatures of the sets signed so far: the feed groups a story's articles again at each arrival,
+ * Band buckets of the sets seen so far: the feed groups a story's articles again at each arrival,
  * with the same sets (a set is never changed once made), and signs each once.
  */
-const signatures = new WeakMap<Uint32Array, MinHashSignature>();
+const bucketsOfSet = new WeakMap<Uint32Array, Uint32Array>();
 
-/** Calls `visit(i, j)` once for every candidate pair of non-empty sets (all pairs when few, else LSH). */
+/**
+ * Calls `visit(i, j)` once for every candidate pair of non-empty sets (j < i; all pairs when few,
+ * else the pairs that share a band bucket, as the story LSH index would propose them).
+ */
 function candidatePairs(sets: readonly Uint32Array[], threshold: number, visit: (i: number, j: number) => void): void {
   if (sets.length <= SMALL) {
     // A handful of articles: verifying every pair exactly costs less than signing them.
     for (let i = 0; i < sets.length; i++) for (let j = 0; j < i; j++) if (sets[i]!.length > 0 && sets[j]!.length > 0) visit(i, j);
     return;
   }
-  const index = createLshIndex({ threshold, scheme: 'oph' });
+  // Each band's buckets: bucket hash → the documents in it (numbers, no keys to sort).
+  const tables: Array<Map<number, number[]>> = [];
+  const seen = new Int32Array(sets.length).fill(-1);
   sets.forEach((set, i) => {
     if (set.length === 0) return;
-    let sig = signatures.get(set);
-    if (sig === undefined) signatures.set(set, (sig = computeMinHash(set, { scheme: 'oph' })));
-    for (const key of index.query(sig)) visit(i, Number(key));
-    index.insert(String(i), sig);
+    let buckets = bucketsOfSet.get(set);
+    if (buckets === undefined) bucketsOfSet.set(set, (buckets = storyBuckets(set, threshold)));
+    for (let b = 0; b < buckets.length; b++) {
+      const table = (tables[b] ??= new Map());
+      let list = table.get(buckets[b]!);
+      if (list === undefined) table.set(buckets[b]!, (list = []));
+      for (const j of list)
+        if (seen[j] !== i) {
+          seen[j] = i;
+          visit(i, j);
+        }
+      list.push(i);
+    }
   });
 }
 
