@@ -48,11 +48,16 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     return k < 0 ? 0 : score[k]!;
   };
 
-  // Documents by a stamp each (no set or map per passage): the last passage or pass that saw it.
-  let maxDoc = 0;
-  for (const p of passages) maxDoc = Math.max(maxDoc, p.doc);
-  const stamp = new Int32Array(maxDoc + 1).fill(-1);
-  const twice = new Int32Array(maxDoc + 1).fill(-1);
+  // Documents numbered from 0 in this story (`docOf`), each with a stamp (no set or map per
+  // passage): the last passage or pass that saw it.
+  const docIds = new Map<number, number>();
+  const docOf = Int32Array.from(passages, (p) => {
+    let d = docIds.get(p.doc);
+    if (d === undefined) docIds.set(p.doc, (d = docIds.size));
+    return d;
+  });
+  const stamp = new Int32Array(docIds.size).fill(-1);
+  const twice = new Int32Array(docIds.size).fill(-1);
 
   // Compound passages: two neighbours in one other document that are not linked together.
   const compound = new Array<boolean>(n).fill(false);
@@ -60,8 +65,8 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     // Only a passage with two neighbours in one other document can be one.
     let repeats = false;
     for (let k = start[i]!; k < start[i + 1]! && !repeats; k++) {
-      const d = passages[to[k]!]!.doc;
-      if (d === passages[i]!.doc) continue;
+      const d = docOf[to[k]!]!;
+      if (d === docOf[i]) continue;
       repeats = twice[d] === i;
       twice[d] = i;
     }
@@ -87,10 +92,10 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
 
   // Other documents a passage links to.
   const docsLinked = (i: number): number => {
-    const own = passages[i]!.doc;
+    const own = docOf[i]!;
     let count = 0;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const d = passages[to[k]!]!.doc;
+      const d = docOf[to[k]!]!;
       if (d === own || stamp[d] === i) continue;
       stamp[d] = i;
       count++;
@@ -112,7 +117,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   const inCluster = new Array<boolean>(n).fill(false);
   const clusters: RawCluster[] = [];
   // The canonical member's vote: each document's best score, by pass (stamps after n passes of docsLinked).
-  const bestOf = new Float64Array(maxDoc + 1);
+  const bestOf = new Float64Array(docIds.size);
   let pass = n;
   const grow = (centre: number, allowCompoundCentre: boolean): void => {
     if (assigned[centre] || inCluster[centre] || (compound[centre] && !allowCompoundCentre)) return;
@@ -134,8 +139,8 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
       pass++;
       let count = 0;
       for (const o of members) {
-        const d = passages[o]!.doc;
-        if (o === m || d === passages[m]!.doc) continue;
+        const d = docOf[o]!;
+        if (o === m || d === docOf[m]) continue;
         const v = scoreOf(m, o);
         if (stamp[d] !== pass) {
           stamp[d] = pass;
