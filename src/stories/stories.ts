@@ -79,7 +79,7 @@ export function storyBuckets(set: Uint32Array, threshold: number = defaultStoryO
  * Band buckets of the sets seen so far: the feed groups a story's articles again at each arrival,
  * with the same sets (a set is never changed once made), and signs each once.
  */
-const bucketsOfSet = new WeakMap<Uint32Array, Uint32Array>();
+const bucketsOfSet = new WeakMap<Uint32Array, { threshold: number; buckets: Uint32Array }>();
 
 /**
  * Calls `visit(i, j)` once for every candidate pair of non-empty sets (j < i; all pairs when few,
@@ -96,8 +96,9 @@ function candidatePairs(sets: readonly Uint32Array[], threshold: number, visit: 
   const seen = new Int32Array(sets.length).fill(-1);
   sets.forEach((set, i) => {
     if (set.length === 0) return;
-    let buckets = bucketsOfSet.get(set);
-    if (buckets === undefined) bucketsOfSet.set(set, (buckets = storyBuckets(set, threshold)));
+    let known = bucketsOfSet.get(set);
+    if (known === undefined || known.threshold !== threshold) bucketsOfSet.set(set, (known = { threshold, buckets: storyBuckets(set, threshold) }));
+    const buckets = known.buckets;
     for (let b = 0; b < buckets.length; b++) {
       const table = (tables[b] ??= new Map());
       let list = table.get(buckets[b]!);
