@@ -171,3 +171,18 @@ describe('stories that most of the folder carries', () => {
     expect(groupStories(docs(gen.map((a) => ({ id: a.id, text: a.text }))).map(documentTrigrams))).toEqual([gen.map((_, i) => i)]);
   });
 });
+
+describe('groupStories over the same sets again', () => {
+  it('should group the same sets at another threshold as it groups fresh copies of them', () => {
+    // More than a handful of articles, so candidates come from band buckets, which are kept
+    // per set between calls (the feed groups a story's articles again at each arrival).
+    const gen = generateCorpus({ stories: 8, outletsPerStory: 4, unrelated: 6, sentencesPerStory: 12, seed: 41 });
+    const sets = docs(gen.map((a) => ({ id: a.id, text: a.text }))).map(documentTrigrams);
+    expect(sets.length).toBeGreaterThan(32);
+    for (const threshold of [0.9, 0.2, 0.5]) {
+      const again = groupStories(sets, { threshold });
+      expect(again).toEqual(groupStories(sets.map((s) => s.slice()), { threshold }));
+    }
+    expect(groupStories(sets, { threshold: 0.9 })).not.toEqual(groupStories(sets, { threshold: 0.2 }));
+  });
+});
