@@ -33,10 +33,13 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   const links = linkPassages(passages, linkOptions);
   const linkedTo = new Map<number, number[]>();
   for (let k = 0; k < links.length; k++) {
-    const l = { a: links.a[k]!, b: links.b[k]! };
-    const [mine, other] = l.b >= own && l.a < own ? [l.b, l.a] : l.a >= own && l.b < own ? [l.a, l.b] : [-1, -1];
-    if (mine < 0) continue;
-    linkedTo.set(mine, [...(linkedTo.get(mine) ?? []), other]);
+    const a = links.a[k]!;
+    const b = links.b[k]!;
+    // Links between the arrival (places from `own` on) and another article.
+    if (a >= own || b < own) continue;
+    let to = linkedTo.get(b);
+    if (to === undefined) linkedTo.set(b, (to = []));
+    to.push(a);
   }
   let body = 0;
   let derived = 0;

@@ -22,8 +22,11 @@ function alive(pid: number): boolean {
   }
 }
 
-/** What a look at a lock file finds: its live holder, a stale lock (its file's inode), or no file. */
-type Look = { holder: number } | { stale: number } | { gone: true };
+/**
+ * What a look at a lock file finds: its live holder (`null` while too young to judge), a stale
+ * lock (its file's inode), or no file.
+ */
+type Look = { holder: number | null } | { stale: number } | { gone: true };
 
 /** The lock file's holder, whether it is stale, or that it is gone (released since we tried). */
 function look(lock: string): Look {
@@ -38,7 +41,7 @@ function look(lock: string): Look {
   }
   // Locks are created whole (linked in with their id written), so an empty one was left by an
   // older version killed between creating it and writing its id: stale once it is a second old.
-  if (content === '') return Date.now() - stat.mtimeMs < 1_000 ? { holder: 0 } : { stale: stat.ino };
+  if (content === '') return Date.now() - stat.mtimeMs < 1_000 ? { holder: null } : { stale: stat.ino };
   const holder = Number(content);
   return Number.isInteger(holder) && holder > 0 && alive(holder) ? { holder } : { stale: stat.ino };
 }
@@ -99,7 +102,7 @@ function attempt(lock: string): { taken: true } | { taken: false; holder: number
   for (;;) {
     if (create(lock)) return { taken: true };
     const seen = look(lock);
-    if ('holder' in seen) return { taken: false, holder: seen.holder === 0 ? null : seen.holder };
+    if ('holder' in seen) return { taken: false, holder: seen.holder };
     if ('stale' in seen) removeStale(lock, seen.stale);
   }
 }
@@ -121,7 +124,7 @@ export function releaseLock(lock: string): void {
  * Takes the writer's lock of a store folder for as long as the process writes.
  *
  * @param dir - The store folder.
- * @returns The lock file's path (remove it to release the lock).
+ * @returns The lock file's path (release it with {@link releaseLock}).
  * @throws Error naming the process that holds it.
  */
 export function takeLock(dir: string): string {
