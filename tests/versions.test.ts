@@ -43,6 +43,28 @@ describe('wire versions', () => {
     }
   });
 
+  it('should charge a cut of a passage no reprint carries only to outlets on the version of a copy that carries it', () => {
+    // "The breakaway region … is internationally recognised as part of Azerbaijan": 000 (mixed)
+    // and 002 (on 001's version) carry it, neither reprint does. 001 cut it from its take;
+    // nothing says 004's take had it.
+    const inVersions = new Set(story.versions.flatMap((v) => v.wire));
+    const unplaced = story.wire.filter((id) => !inVersions.has(id));
+    const recognised = unplaced.find((id) => carriers(id).join() === '000,002');
+    expect(recognised).toBeDefined();
+    expect(doc('001').cut).toContain(recognised);
+    expect(doc('004').cut).not.toContain(recognised);
+    expect(doc('004').notInVersion).toContain(recognised);
+    // Every such passage: the outlets answering for it are those on a version one of its copies follows.
+    for (const id of unplaced) {
+      const placedIn = new Set(carriers(id).map((c) => doc(c).version).filter((v) => v !== null && v !== 'mixed'));
+      if (placedIn.size === 0) continue;
+      for (const d of ['001', '004']) {
+        if (carriers(id).includes(d)) continue;
+        expect(doc(d).cut.includes(id)).toBe(placedIn.has(doc(d).version!));
+      }
+    }
+  });
+
   it('should give the story its versions, their core and what the agency changed between them', () => {
     const [v1, v2] = story.versions;
     expect(story.core.every((id) => v1!.wire.includes(id) && v2!.wire.includes(id))).toBe(true);

@@ -247,19 +247,46 @@ function place(all: readonly Carried[], versions: readonly WireVersion[], input:
   const inSome = new Set(versions.flatMap((v) => [...v.clusters]));
   const anchorOf = new Map<Doc, number>();
   versions.forEach((v, i) => v.anchors.forEach((a) => anchorOf.set(a, i)));
-  // Wire passages no reprint carries belong to no known version: every outlet answers for them.
-  const unplaced = [...new Set(input.wireOf.flat())].filter((k) => !inSome.has(k));
-  const ofDocument = new Map<Doc, DocumentVersion>();
-  for (const carried of all) {
+  const placed = all.map((carried) => {
     const found = follows(carried, versions);
     const anchored = anchorOf.get(carried.doc);
     const version = anchored ?? (found.version === null ? byFigures(carried.doc, found.consistent, versions, input) : found.version);
+    return { carried, found, version };
+  });
+  // Wire passages no reprint carries: a copy that follows one version and carries one places it
+  // in that version (its reprints cut it), and only outlets on those versions answer for it; one
+  // that no such copy carries belongs to no known version, and every outlet answers for it.
+  const unplaced = [...new Set(input.wireOf.flat())].filter((k) => !inSome.has(k));
+  const placedIn = new Map<number, Set<number>>();
+  for (const { carried, version } of placed)
+    if (typeof version === 'number')
+      for (const k of carried.order) {
+        if (inSome.has(k)) continue;
+        let set = placedIn.get(k);
+        if (set === undefined) placedIn.set(k, (set = new Set()));
+        set.add(version);
+      }
+  const ofDocument = new Map<Doc, DocumentVersion>();
+  for (const { carried, found, version } of placed) {
     let scope: number[];
-    if (typeof version === 'number') scope = [...versions[version]!.clusters];
-    else if (version === 'mixed') scope = [...found.evidence.keys()].flatMap((i) => [...versions[i]!.clusters]);
-    // Undecided: answerable only for what every version it could follow has.
-    else scope = [...versions[found.consistent[0]!]!.clusters].filter((k) => found.consistent.every((i) => versions[i]!.clusters.has(k)));
-    ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...unplaced]) });
+    // The versions it could follow: a mixed copy answers for each it carries passages of, an
+    // undecided one only for what every version it could follow has.
+    let answersFor: (vs: ReadonlySet<number>) => boolean;
+    if (typeof version === 'number') {
+      scope = [...versions[version]!.clusters];
+      answersFor = (vs) => vs.has(version);
+    } else if (version === 'mixed') {
+      scope = [...found.evidence.keys()].flatMap((i) => [...versions[i]!.clusters]);
+      answersFor = (vs) => [...found.evidence.keys()].some((i) => vs.has(i));
+    } else {
+      scope = [...versions[found.consistent[0]!]!.clusters].filter((k) => found.consistent.every((i) => versions[i]!.clusters.has(k)));
+      answersFor = (vs) => found.consistent.every((i) => vs.has(i));
+    }
+    const extra = unplaced.filter((k) => {
+      const vs = placedIn.get(k);
+      return vs === undefined || answersFor(vs);
+    });
+    ofDocument.set(carried.doc, { version, evidence: found.evidence, scope: new Set([...scope, ...extra]) });
   }
   return { versions, core, ofDocument };
 }
