@@ -43,10 +43,6 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     return -1;
   };
   const linked = (x: number, y: number): boolean => at(x, y) >= 0;
-  const scoreOf = (x: number, y: number): number => {
-    const k = at(x, y);
-    return k < 0 ? 0 : score[k]!;
-  };
 
   // Documents numbered from 0 in this story (`docOf`), each with a stamp (no set or map per
   // passage): the last passage or pass that saw it.
@@ -61,24 +57,29 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
 
   // Compound passages: two neighbours in one other document that are not linked together.
   const compound = new Array<boolean>(n).fill(false);
+  const seen = new Int32Array(docIds.size);
   for (let i = 0; i < n; i++) {
-    // Only a passage with two neighbours in one other document can be one.
+    // Only a passage with two neighbours in one other document can be one: count them per
+    // document (`twice` stamps the passage that counts), then pair up only those documents'.
+    const own = docOf[i]!;
     let repeats = false;
-    for (let k = start[i]!; k < start[i + 1]! && !repeats; k++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
       const d = docOf[to[k]!]!;
-      if (d === docOf[i]) continue;
-      repeats = twice[d] === i;
-      twice[d] = i;
+      if (d === own) continue;
+      if (twice[d] !== i) {
+        twice[d] = i;
+        seen[d] = 1;
+      } else if (++seen[d]! === 2) repeats = true;
     }
     if (!repeats) continue;
     const byDoc = new Map<number, number[]>();
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const j = to[k]!;
-      const d = passages[j]!.doc;
-      if (d === passages[i]!.doc) continue;
-      const list = byDoc.get(d) ?? [];
-      list.push(j);
-      byDoc.set(d, list);
+      const d = docOf[j]!;
+      if (d === own || seen[d]! < 2) continue;
+      const list = byDoc.get(d);
+      if (list === undefined) byDoc.set(d, [j]);
+      else list.push(j);
     }
     for (const list of byDoc.values()) {
       for (let x = 0; x < list.length && !compound[i]; x++)
@@ -119,6 +120,10 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   // The canonical member's vote: each document's best score, by pass (stamps after n passes of docsLinked).
   const bestOf = new Float64Array(docIds.size);
   let pass = n;
+  // A pool member's scores, spread over the passages (read once per member, not searched per
+  // other member): rowScore[j] is its score with j while rowOf[j] is its pass.
+  const rowScore = new Float64Array(n);
+  const rowOf = new Int32Array(n).fill(-1);
   const grow = (centre: number, allowCompoundCentre: boolean): void => {
     if (assigned[centre] || inCluster[centre] || (compound[centre] && !allowCompoundCentre)) return;
     // Second round (compound centres): only passages no cluster holds yet may join.
@@ -137,11 +142,15 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
       // the passage's own document not at all, so an outlet that repeats itself gets no vote.
       // (Summed in the order the documents first appear among the members.)
       pass++;
+      for (let k = start[m]!; k < start[m + 1]!; k++) {
+        rowOf[to[k]!] = pass;
+        rowScore[to[k]!] = score[k]!;
+      }
       let count = 0;
       for (const o of members) {
         const d = docOf[o]!;
         if (o === m || d === docOf[m]) continue;
-        const v = scoreOf(m, o);
+        const v = rowOf[o] === pass ? rowScore[o]! : 0;
         if (stamp[d] !== pass) {
           stamp[d] = pass;
           bestOf[d] = v;
