@@ -90,9 +90,11 @@ export function contentIdf(passages: readonly Passage[]): Map<string, number> {
  * every market report: "gained 19.72 points, or 1.98 percent" is still not "leapt 2.23 percent").
  */
 function otherFacts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length < 2 || b.length < 2) return false;
-  const inA = new Set(a);
-  const inB = new Set(b);
+  return a.length >= 2 && b.length >= 2 && otherFactsOf(new Set(a), new Set(b));
+}
+
+/** {@link otherFacts} of the two lists' sets. */
+function otherFactsOf(inA: ReadonlySet<string>, inB: ReadonlySet<string>): boolean {
   let shared = 0;
   for (const n of inA) if (inB.has(n)) shared++;
   const onlyA = inA.size - shared;
@@ -129,12 +131,17 @@ export function scorePair(
 /** The scores of a pair, given the weight (`ws`) and count of the content words they share. */
 function pairScores(p: Passage, q: Passage, a: number, b: number, wp: number, wq: number, ws: number, sharedContent: number): PassageLink {
   const sharedTrigrams = intersectionSize(p.trigrams, q.trigrams);
-  const containAB = p.trigrams.length === 0 ? 0 : sharedTrigrams / p.trigrams.length;
-  const containBA = q.trigrams.length === 0 ? 0 : sharedTrigrams / q.trigrams.length;
+  return linkScores(a, b, sharedTrigrams, p.trigrams.length, q.trigrams.length, wp, wq, ws, sharedContent, otherFacts(p.numbers, q.numbers));
+}
+
+/** The scores of a pair from what the two share: trigrams (of `tp` and `tq`), content words and their weight. */
+function linkScores(a: number, b: number, sharedTrigrams: number, tp: number, tq: number, wp: number, wq: number, ws: number, sharedContent: number, facts: boolean): PassageLink {
+  const containAB = tp === 0 ? 0 : sharedTrigrams / tp;
+  const containBA = tq === 0 ? 0 : sharedTrigrams / tq;
   const contentContainment = Math.min(wp, wq) === 0 ? 0 : ws / Math.min(wp, wq);
   const contentJaccard = wp + wq - ws === 0 ? 0 : ws / (wp + wq - ws);
   const score = Math.max(containAB, containBA, contentJaccard);
-  return { a, b, sharedTrigrams, containAB, containBA, sharedContent, contentContainment, contentJaccard, score, otherFacts: otherFacts(p.numbers, q.numbers) };
+  return { a, b, sharedTrigrams, containAB, containBA, sharedContent, contentContainment, contentJaccard, score, otherFacts: facts };
 }
 
 /**
@@ -220,24 +227,50 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const NONE = 0;
   const STRONG = 1;
   const WEAK = 2;
-  // Verdicts by directed pair of kinds: kind code and score, in two lists.
-  const verdictAt = new Map<number, number>();
-  const verdictKind: number[] = [];
-  const verdictScore: number[] = [];
-  /** The verdict on a passage of kind x scored against a later one of kind y (they are candidates). */
-  const verdict = (x: number, y: number): number => {
-    const key = x * kinds + y;
-    let v = verdictAt.get(key);
-    if (v === undefined) {
-      const l = scoreKinds(x, y);
-      v = verdictKind.length;
-      verdictKind.push(isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE);
-      verdictScore.push(l.score);
-      verdictAt.set(key, v);
+  // Each kind's candidate partners (both directions, itself once when it is one), ascending, with
+  // the verdict on a passage of the kind scored against a later one of the partner's (found once,
+  // when first asked: -1 until then) and that pair's score.
+  const partnerCount = new Int32Array(kinds);
+  for (let k = 0; k < kinds; k++)
+    for (const k2 of candidates[k]!) {
+      partnerCount[k]!++;
+      if (k2 !== k) partnerCount[k2]!++;
+    }
+  const partnerStart = new Int32Array(kinds + 1);
+  for (let k = 0; k < kinds; k++) partnerStart[k + 1] = partnerStart[k]! + partnerCount[k]!;
+  const partners = new Int32Array(partnerStart[kinds]!);
+  const fill = partnerStart.slice(0, kinds);
+  for (let k = 0; k < kinds; k++)
+    for (const k2 of candidates[k]!) {
+      partners[fill[k]!++] = k2;
+      if (k2 !== k) partners[fill[k2]!++] = k;
+    }
+  for (let k = 0; k < kinds; k++) partners.subarray(partnerStart[k]!, partnerStart[k + 1]!).sort();
+  const partnerVerdict = new Int8Array(partners.length).fill(-1);
+  const partnerScore = new Float64Array(partners.length);
+  /** The verdict at partner slot t of kind x (a passage of kind x scored against a later one of the partner's kind). */
+  const verdictAt = (x: number, t: number): number => {
+    let v = partnerVerdict[t]!;
+    if (v < 0) {
+      const l = scoreKinds(x, partners[t]!);
+      partnerVerdict[t] = v = isStrongLink(l, o) ? STRONG : isWeakLink(l) ? WEAK : NONE;
+      partnerScore[t] = l.score;
     }
     return v;
   };
-  const candidate = (x: number, y: number): boolean => (x <= y ? candidates[x]!.includes(y) : candidates[y]!.includes(x));
+  /** Kind y's slot among kind x's partners, or -1 when the two are no candidates. */
+  const slot = (x: number, y: number): number => {
+    let lo = partnerStart[x]!;
+    let hi = partnerStart[x + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = partners[mid]!;
+      if (v === y) return mid;
+      if (v < y) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
   // Context for weak links: a strong link between neighbours (previous or next passage of each).
   const key = (p: Passage): string => `${p.doc}:${p.index}`;
   const byPosition = new Map<string, number>();
@@ -249,51 +282,33 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const strongPair = (x: number, y: number): boolean => {
     if (x === y) return false;
     const [i, j] = x < y ? [x, y] : [y, x];
-    return candidate(kindOf[i]!, kindOf[j]!) && verdictKind[verdict(kindOf[i]!, kindOf[j]!)] === STRONG;
+    const t = slot(kindOf[i]!, kindOf[j]!);
+    return t >= 0 && verdictAt(kindOf[i]!, t) === STRONG;
   };
   const hasStrong = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && strongPair(x, y);
   const supported = (i: number, j: number): boolean => [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(i, s), neighbour(j, t))));
-  // Each passage's row of links to later passages, ascending: the members of every kind its
-  // kind is a candidate with, by that pair's verdict (found once per pair of kinds, kept beside
-  // the partner: -1 until asked).
-  const partners: number[][] = Array.from({ length: kinds }, () => []);
-  const partnerVerdict: number[][] = Array.from({ length: kinds }, () => []);
-  for (let k = 0; k < kinds; k++)
-    for (const k2 of candidates[k]!) {
-      partners[k]!.push(k2);
-      partnerVerdict[k]!.push(-1);
-      if (k2 === k) continue;
-      partners[k2]!.push(k);
-      partnerVerdict[k2]!.push(-1);
-    }
-  const scoreOfKind = new Float64Array(kinds);
+  // Each passage's row of links to later passages, ascending: the members after it of every kind
+  // its kind is a candidate with, by that pair's verdict. Passages come in order, so the members
+  // of a kind up to the passage are counted as it goes (`upTo`), not searched for.
+  const upTo = new Int32Array(kinds);
   let a = new Int32Array(1024);
   let b = new Int32Array(1024);
   let score = new Float64Array(1024);
   let length = 0;
   let row = new Int32Array(64);
+  const scoreOfKind = new Float64Array(kinds);
   for (let i = 0; i < passages.length; i++) {
     const ki = kindOf[i]!;
-    const mine = partners[ki]!;
-    const mineVerdict = partnerVerdict[ki]!;
+    upTo[ki]!++;
     let n = 0;
-    for (let t = 0; t < mine.length; t++) {
-      const k2 = mine[t]!;
+    for (let t = partnerStart[ki]!, end = partnerStart[ki + 1]!; t < end; t++) {
+      const k2 = partners[t]!;
       const m = members[k2]!;
-      // Members after i (ascending).
-      let lo = 0;
-      let hi = m.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (m[mid]! <= i) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = upTo[k2]!;
       if (lo === m.length) continue;
-      let v = mineVerdict[t]!;
-      if (v < 0) mineVerdict[t] = v = verdict(ki, k2);
-      const found = verdictKind[v]!;
+      const found = verdictAt(ki, t);
       if (found === NONE) continue;
-      scoreOfKind[k2] = verdictScore[v]!;
+      scoreOfKind[k2] = partnerScore[t]!;
       if (n + m.length - lo > row.length) row = grow(row, n + m.length - lo);
       for (let x = lo; x < m.length; x++) if (found === STRONG || supported(i, m[x]!)) row[n++] = m[x]!;
     }
@@ -345,9 +360,11 @@ function candidateKinds(passages: readonly Passage[], members: readonly number[]
 }
 
 /**
- * Scores of a kind's passage against another kind's, as {@link scorePair} gives them, over
- * content word ids: each kind's ids in its set's order (the shared weight is summed in the
- * smaller set's order, as scorePair sums it), the larger set marked by a stamp per word.
+ * Scores of a kind's passage against another kind's, as {@link scorePair} gives them, over ids:
+ * each kind's content words and trigrams as ids of the story's. The first kind's are marked
+ * (and stay marked while it is asked again, as it is for each of its partners in turn), the
+ * other's are counted against them; the shared weight is summed in the smaller content set's
+ * order, as scorePair sums it.
  */
 function kindScorer(passages: readonly Passage[], members: readonly number[][], idf: ReadonlyMap<string, number>, weights: readonly number[]): (x: number, y: number) => PassageLink {
   const wordId = new Map<string, number>();
@@ -357,20 +374,54 @@ function kindScorer(passages: readonly Passage[], members: readonly number[][], 
     idfOf.push(v);
   }
   const contentIds = members.map((m) => Int32Array.from(passages[m[0]!]!.content, (w) => wordId.get(w)!));
-  const marked = new Int32Array(idfOf.length).fill(-1);
+  const trigramId = new Map<number, number>();
+  const trigramIds = members.map((m) =>
+    Int32Array.from(passages[m[0]!]!.trigrams, (t) => {
+      let id = trigramId.get(t);
+      if (id === undefined) trigramId.set(t, (id = trigramId.size));
+      return id;
+    }),
+  );
+  const wordOf = new Int32Array(idfOf.length).fill(-1);
+  const trigramOf = new Int32Array(trigramId.size).fill(-1);
+  const otherWord = new Int32Array(idfOf.length).fill(-1);
   let marks = 0;
+  let marked = -1;
+  const numberCount = Int32Array.from(members, (m) => passages[m[0]!]!.numbers.length);
+  const numberSets = new Map<number, Set<string>>();
+  const numbersOf = (k: number): Set<string> => {
+    let set = numberSets.get(k);
+    if (set === undefined) numberSets.set(k, (set = new Set(passages[members[k]![0]!]!.numbers)));
+    return set;
+  };
   return (x, y) => {
-    const [small, large] = contentIds[x]!.length <= contentIds[y]!.length ? [contentIds[x]!, contentIds[y]!] : [contentIds[y]!, contentIds[x]!];
-    const mark = marks++;
-    for (let t = 0; t < large.length; t++) marked[large[t]!] = mark;
+    if (marked !== x) {
+      marked = x;
+      for (const id of contentIds[x]!) wordOf[id] = x;
+      for (const id of trigramIds[x]!) trigramOf[id] = x;
+    }
+    let sharedTrigrams = 0;
+    for (const id of trigramIds[y]!) if (trigramOf[id] === x) sharedTrigrams++;
+    const cx = contentIds[x]!;
+    const cy = contentIds[y]!;
     let ws = 0;
     let sharedContent = 0;
-    for (let t = 0; t < small.length; t++)
-      if (marked[small[t]!] === mark) {
-        ws += idfOf[small[t]!]!;
-        sharedContent++;
-      }
-    return pairScores(passages[members[x]![0]!]!, passages[members[y]![0]!]!, 0, 0, weights[x]!, weights[y]!, ws, sharedContent);
+    if (cx.length <= cy.length) {
+      const mark = marks++;
+      for (const id of cy) otherWord[id] = mark;
+      for (const id of cx)
+        if (otherWord[id] === mark) {
+          ws += idfOf[id]!;
+          sharedContent++;
+        }
+    } else
+      for (const id of cy)
+        if (wordOf[id] === x) {
+          ws += idfOf[id]!;
+          sharedContent++;
+        }
+    const facts = numberCount[x]! >= 2 && numberCount[y]! >= 2 && otherFactsOf(numbersOf(x), numbersOf(y));
+    return linkScores(0, 0, sharedTrigrams, trigramIds[x]!.length, trigramIds[y]!.length, weights[x]!, weights[y]!, ws, sharedContent, facts);
   };
 }
 
