@@ -321,13 +321,19 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     };
   });
   const related = new Map<number, Set<number>>();
-  for (let k = 0; k < links.length; k++)
-    for (const ka of wireOf[links.a[k]!]!)
-      for (const kb of wireOf[links.b[k]!]!) {
-        if (ka === kb) continue;
-        related.set(ka, (related.get(ka) ?? new Set()).add(kb));
-        related.set(kb, (related.get(kb) ?? new Set()).add(ka));
-      }
+  const relate = (ka: number, kb: number): void => {
+    if (ka === kb) return;
+    related.set(ka, (related.get(ka) ?? new Set()).add(kb));
+    related.set(kb, (related.get(kb) ?? new Set()).add(ka));
+  };
+  for (let k = 0; k < links.length; k++) {
+    const wa = wireOf[links.a[k]!]!;
+    const wb = wireOf[links.b[k]!]!;
+    if (wa.length === 0 || wb.length === 0) continue;
+    // Most links join two passages of one cluster (a story of a thousand copies has millions).
+    if (wa.length === 1 && wb.length === 1) relate(wa[0]!, wb[0]!);
+    else for (let x = 0; x < wa.length; x++) for (let y = 0; y < wb.length; y++) relate(wa[x]!, wb[y]!);
+  }
   return {
     passages,
     passageIndex,

@@ -271,22 +271,21 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     }
     return -1;
   };
-  // Context for weak links: a strong link between neighbours (previous or next passage of each).
-  const key = (p: Passage): string => `${p.doc}:${p.index}`;
+  // Context for weak links: a strong link between neighbours (previous or next passage of each),
+  // found once per passage (-1: none).
   const byPosition = new Map<string, number>();
-  passages.forEach((p, i) => byPosition.set(key(p), i));
-  const neighbour = (i: number, step: number): number | undefined => {
-    const p = passages[i]!;
-    return byPosition.get(`${p.doc}:${p.index + step}`);
-  };
+  passages.forEach((p, i) => byPosition.set(`${p.doc}:${p.index}`, i));
+  const previous = Int32Array.from(passages, (p) => byPosition.get(`${p.doc}:${p.index - 1}`) ?? -1);
+  const next = Int32Array.from(passages, (p) => byPosition.get(`${p.doc}:${p.index + 1}`) ?? -1);
   const strongPair = (x: number, y: number): boolean => {
-    if (x === y) return false;
-    const [i, j] = x < y ? [x, y] : [y, x];
+    if (x < 0 || y < 0 || x === y) return false;
+    const i = x < y ? x : y;
+    const j = x < y ? y : x;
     const t = slot(kindOf[i]!, kindOf[j]!);
     return t >= 0 && verdictAt(kindOf[i]!, t) === STRONG;
   };
-  const hasStrong = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && strongPair(x, y);
-  const supported = (i: number, j: number): boolean => [-1, 1].some((s) => [-1, 1].some((t) => hasStrong(neighbour(i, s), neighbour(j, t))));
+  const supported = (i: number, j: number): boolean =>
+    strongPair(previous[i]!, previous[j]!) || strongPair(previous[i]!, next[j]!) || strongPair(next[i]!, previous[j]!) || strongPair(next[i]!, next[j]!);
   // Each passage's row of links to later passages, ascending: the members after it of every kind
   // its kind is a candidate with, by that pair's verdict. Passages come in order, so the members
   // of a kind up to the passage are counted as it goes (`upTo`), not searched for.
