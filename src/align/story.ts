@@ -321,18 +321,34 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     };
   });
   const related = new Map<number, Set<number>>();
+  // Pairs of clusters already related, one bit each (up to 8,192 clusters, 8 MB; past that the
+  // sets are asked): a story of a thousand copies has millions of links and a few dozen clusters.
+  const C = clusters.length;
+  const done = C <= 8192 ? new Uint32Array(Math.ceil((C * C) / 32)) : null;
   const relate = (ka: number, kb: number): void => {
     if (ka === kb) return;
+    if (done === null) {
+      if (related.get(ka)?.has(kb) === true) return;
+    } else {
+      const bit = ka * C + kb;
+      if ((done[bit >>> 5]! & (1 << (bit & 31))) !== 0) return;
+      done[bit >>> 5]! |= 1 << (bit & 31);
+      const back = kb * C + ka;
+      done[back >>> 5]! |= 1 << (back & 31);
+    }
     related.set(ka, (related.get(ka) ?? new Set()).add(kb));
     related.set(kb, (related.get(kb) ?? new Set()).add(ka));
   };
+  // Each passage's one wire cluster, -1 for none, -2 for several: read per link.
+  const onlyWire = Int32Array.from(wireOf, (ks) => (ks.length === 1 ? ks[0]! : ks.length === 0 ? -1 : -2));
   for (let k = 0; k < links.length; k++) {
-    const wa = wireOf[links.a[k]!]!;
-    const wb = wireOf[links.b[k]!]!;
-    if (wa.length === 0 || wb.length === 0) continue;
-    // Most links join two passages of one cluster (a story of a thousand copies has millions).
-    if (wa.length === 1 && wb.length === 1) relate(wa[0]!, wb[0]!);
-    else for (let x = 0; x < wa.length; x++) for (let y = 0; y < wb.length; y++) relate(wa[x]!, wb[y]!);
+    const a = links.a[k]!;
+    const b = links.b[k]!;
+    const ka = onlyWire[a]!;
+    const kb = onlyWire[b]!;
+    if (ka === -1 || kb === -1) continue;
+    if (ka >= 0 && kb >= 0) relate(ka, kb);
+    else for (const x of wireOf[a]!) for (const y of wireOf[b]!) relate(x, y);
   }
   return {
     passages,

@@ -58,6 +58,11 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   // Compound passages: two neighbours in one other document that are not linked together.
   const compound = new Array<boolean>(n).fill(false);
   const seen = new Int32Array(docIds.size);
+  const head = new Int32Array(docIds.size);
+  const headOf = new Int32Array(docIds.size).fill(-1);
+  let widest = 0;
+  for (let i = 0; i < n; i++) widest = Math.max(widest, start[i + 1]! - start[i]!);
+  const chain = new Int32Array(widest);
   for (let i = 0; i < n; i++) {
     // Only a passage with two neighbours in one other document can be one: count them per
     // document (`twice` stamps the passage that counts), then pair up only those documents'.
@@ -72,22 +77,25 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
       } else if (++seen[d]! === 2) repeats = true;
     }
     if (!repeats) continue;
-    const byDoc = new Map<number, number[]>();
-    for (let k = start[i]!; k < start[i + 1]!; k++) {
+    // Each neighbour in a repeating document against the ones before it there (a chain of row
+    // slots per document, headed by `head` while `headOf` stamps this passage).
+    for (let k = start[i]!; k < start[i + 1]! && !compound[i]; k++) {
       const j = to[k]!;
       const d = docOf[j]!;
       if (d === own || seen[d]! < 2) continue;
-      const list = byDoc.get(d);
-      if (list === undefined) byDoc.set(d, [j]);
-      else list.push(j);
-    }
-    for (const list of byDoc.values()) {
-      for (let x = 0; x < list.length && !compound[i]; x++)
-        for (let y = x + 1; y < list.length; y++)
-          if (!linked(list[x]!, list[y]!)) {
+      const slot = k - start[i]!;
+      if (headOf[d] !== i) {
+        headOf[d] = i;
+        chain[slot] = -1;
+      } else {
+        chain[slot] = head[d]!;
+        for (let e = head[d]!; e >= 0; e = chain[e]!)
+          if (!linked(to[start[i]! + e]!, j)) {
             compound[i] = true;
             break;
           }
+      }
+      head[d] = slot;
     }
   }
 
