@@ -339,16 +339,31 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     related.set(ka, (related.get(ka) ?? new Set()).add(kb));
     related.set(kb, (related.get(kb) ?? new Set()).add(ka));
   };
-  // Each passage's one wire cluster, -1 for none, -2 for several: read per link.
-  const onlyWire = Int32Array.from(wireOf, (ks) => (ks.length === 1 ? ks[0]! : ks.length === 0 ? -1 : -2));
-  for (let k = 0; k < links.length; k++) {
+  // Passages by their set of wire clusters (-1: none), and each passage's links (they come
+  // sorted by it) read for the sets they reach, each set once: a story of a thousand copies has
+  // millions of links, nearly all between passages of the same few sets.
+  const setIds = new Map<string, number>();
+  const sets: (readonly number[])[] = [];
+  const setOf = Int32Array.from(wireOf, (ks) => {
+    if (ks.length === 0) return -1;
+    const key = ks.join(',');
+    let id = setIds.get(key);
+    if (id === undefined) {
+      setIds.set(key, (id = sets.length));
+      sets.push(ks);
+    }
+    return id;
+  });
+  const reachedBy = new Int32Array(sets.length).fill(-1);
+  for (let k = 0; k < links.length; ) {
     const a = links.a[k]!;
-    const b = links.b[k]!;
-    const ka = onlyWire[a]!;
-    const kb = onlyWire[b]!;
-    if (ka === -1 || kb === -1) continue;
-    if (ka >= 0 && kb >= 0) relate(ka, kb);
-    else for (const x of wireOf[a]!) for (const y of wireOf[b]!) relate(x, y);
+    const sa = setOf[a]!;
+    for (; k < links.length && links.a[k] === a; k++) {
+      const sb = setOf[links.b[k]!]!;
+      if (sa < 0 || sb < 0 || reachedBy[sb] === a) continue;
+      reachedBy[sb] = a;
+      for (const x of sets[sa]!) for (const y of sets[sb]!) relate(x, y);
+    }
   }
   return {
     passages,
