@@ -28,7 +28,8 @@ export interface RawCluster {
  */
 export function clusterLinkedPassages(passages: readonly Passage[], links: Links): RawCluster[] {
   const n = passages.length;
-  const { start, to, score } = adjacency(n, links);
+  const { start, to, link } = adjacency(n, links);
+  const score = links.score;
   /** Where y is among x's neighbours (they are ascending), or -1. */
   const at = (x: number, y: number): number => {
     let lo = start[x]!;
@@ -113,7 +114,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   };
   const weight = (i: number): number => {
     let s = 0;
-    for (let k = start[i]!; k < start[i + 1]!; k++) s += score[k]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) s += score[link[k]!]!;
     return s;
   };
   const neighbours = (i: number): number[] => Array.from(to.subarray(start[i]!, start[i + 1]!));
@@ -152,7 +153,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
       pass++;
       for (let k = start[m]!; k < start[m + 1]!; k++) {
         rowOf[to[k]!] = pass;
-        rowScore[to[k]!] = score[k]!;
+        rowScore[to[k]!] = score[link[k]!]!;
       }
       let count = 0;
       for (const o of members) {
@@ -189,11 +190,12 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
 
 /**
  * The links as compressed rows: passage i's neighbours are `to[start[i]..start[i + 1])`, ascending
- * (links come sorted by `a` then `b`, as `linkPassages` gives them), with the links' scores.
+ * (links come sorted by `a` then `b`, as `linkPassages` gives them), with the link each entry is
+ * (its score is read there: four bytes an entry, not eight).
  * Two typed arrays instead of a map per passage: a story of a thousand copies of one wire
  * sentence has half a million links per sentence.
  */
-function adjacency(n: number, links: Links): { start: Int32Array; to: Int32Array; score: Float64Array } {
+function adjacency(n: number, links: Links): { start: Int32Array; to: Int32Array; link: Int32Array } {
   const { a, b } = links;
   const start = new Int32Array(n + 1);
   for (let k = 0; k < links.length; k++) {
@@ -205,16 +207,16 @@ function adjacency(n: number, links: Links): { start: Int32Array; to: Int32Array
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const next = start.slice(0, n);
   const to = new Int32Array(start[n]!);
-  const score = new Float64Array(start[n]!);
+  const link = new Int32Array(start[n]!);
   // In link order, each row fills ascending: first the neighbours before it (links (j, i), by j),
   // then those after it (links (i, k), by k).
   for (let k = 0; k < links.length; k++) {
     const x = a[k]!;
     const y = b[k]!;
     to[next[x]!] = y;
-    score[next[x]!++] = links.score[k]!;
+    link[next[x]!++] = k;
     to[next[y]!] = x;
-    score[next[y]!++] = links.score[k]!;
+    link[next[y]!++] = k;
   }
-  return { start, to, score };
+  return { start, to, link };
 }

@@ -290,15 +290,14 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   // its kind is a candidate with, by that pair's verdict. Passages come in order, so the members
   // of a kind up to the passage are counted as it goes (`upTo`), not searched for.
   const upTo = new Int32Array(kinds);
-  let a = new Int32Array(1024);
-  let b = new Int32Array(1024);
-  let score = new Float64Array(1024);
-  let length = 0;
+  // Twice over the passages: first counting each one's row, then writing the rows into arrays
+  // of the exact size (a story of two thousand copies has tens of millions of links: arrays
+  // grown by doubling held up to three times that while the last was copied).
   let row = new Int32Array(64);
   const scoreOfKind = new Float64Array(kinds);
-  for (let i = 0; i < passages.length; i++) {
+  /** Passage i's row into `row` (ascending), its partner kinds' scores into `scoreOfKind`; returns its length. */
+  const rowOf = (i: number): number => {
     const ki = kindOf[i]!;
-    upTo[ki]!++;
     let n = 0;
     for (let t = partnerStart[ki]!, end = partnerStart[ki + 1]!; t < end; t++) {
       const k2 = partners[t]!;
@@ -311,22 +310,31 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
       if (n + m.length - lo > row.length) row = grow(row, n + m.length - lo);
       for (let x = lo; x < m.length; x++) if (found === STRONG || supported(i, m[x]!)) row[n++] = m[x]!;
     }
+    return n;
+  };
+  const counts = new Int32Array(passages.length);
+  let length = 0;
+  for (let i = 0; i < passages.length; i++) {
+    upTo[kindOf[i]!]!++;
+    length += counts[i] = rowOf(i);
+  }
+  const a = new Int32Array(length);
+  const b = new Int32Array(length);
+  const score = new Float64Array(length);
+  upTo.fill(0);
+  let at = 0;
+  for (let i = 0; i < passages.length; i++) {
+    upTo[kindOf[i]!]!++;
+    if (counts[i] === 0) continue;
+    const n = rowOf(i);
     const js = row.subarray(0, n).sort();
-    if (length + n > a.length) {
-      const size = Math.max(length + n, a.length * 2);
-      a = grow(a, size);
-      b = grow(b, size);
-      const s2 = new Float64Array(size);
-      s2.set(score);
-      score = s2;
-    }
     for (const j of js) {
-      a[length] = i;
-      b[length] = j;
-      score[length++] = scoreOfKind[kindOf[j]!]!;
+      a[at] = i;
+      b[at] = j;
+      score[at++] = scoreOfKind[kindOf[j]!]!;
     }
   }
-  return { length, a: a.slice(0, length), b: b.slice(0, length), score: score.slice(0, length) };
+  return { length, a, b, score };
 }
 
 /**
