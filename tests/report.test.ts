@@ -612,4 +612,16 @@ describe('a story that holds the agency own copy', () => {
     const r = compareArticles([...input, { id: 'mail', text: paper([other]), outlet: 'Daily Mail' }]);
     expect(r.stories[0]!.wire).toHaveLength(4);
   });
+
+  it("should not say the agency's own copy cut a wire passage its take lacks: it was not in that take", () => {
+    const all = [...input, { id: 'mail', text: paper([other]), outlet: 'Daily Mail' }];
+    const r = compareArticles(all);
+    const d = (id: string) => r.documents.find((x) => x.id === id)!;
+    const line = r.clusters.find((c) => c.wire && c.members.every((m) => m.document !== 'pa'))!;
+    expect(line.canonical.text).toBe(other);
+    expect([d('pa').cut, d('pa').notInVersion, d('pa').moved, d('pa').coverage]).toEqual([[], [line.id], [], 1]);
+    // An outlet that left it out still cut it.
+    expect(d('sun').cut).toEqual([line.id]);
+    expect(formatReport(r, all)).toMatch(new RegExp(`^ {2}not in its version, not cut: ${line.id.replace('.', '\\.')}$`, 'm'));
+  });
 });

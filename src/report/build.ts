@@ -6,7 +6,7 @@
 
 import { longestIncreasing } from '../align/order.js';
 import type { StoryAlignment } from '../align/story.js';
-import type { Doc } from '../document/document.js';
+import { ownCopy, type Doc } from '../document/document.js';
 import type { Attribution, DocumentReport, ReportSegment, ReportStory } from '../types.js';
 import { creditsAgency, roundShare, verdictFor, type VerdictThresholds } from './verdict.js';
 
@@ -79,8 +79,13 @@ export function buildDocumentReport(
   const carriesRelated = (k: number): boolean => [...(story?.related.get(k) ?? [])].some((x) => carried.has(x));
   const lacking = wireClusters.filter(({ k }) => !carried.has(k) && !carriesRelated(k));
   const inScope = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
-  const cut = took ? inScope : [];
-  const notInVersion = took ? lacking.filter(({ k }) => followed !== undefined && !followed.scope.has(k)).map(({ c }) => c.id) : [];
+  // The agency's own copy is one of its takes: a wire passage it lacks was not in that take (a
+  // later write-through's paragraph, a line its outlets share), not something it cut or moved.
+  const own = !isReference && ownCopy(doc, agency);
+  const cut = took && !own ? inScope : [];
+  const notInVersion = took ? lacking.filter(({ k }) => own || (followed !== undefined && !followed.scope.has(k))).map(({ c }) => c.id) : [];
+  // What it could have carried and lacks (coverage's other part).
+  const answerable = own ? 0 : inScope.length;
   const versionId = (i: number): string => `${storyId}.v${i + 1}`;
   const version = followed === undefined || followed.version === null ? null : followed.version === 'mixed' ? 'mixed' : versionId(followed.version);
   const versionEvidence =
@@ -92,7 +97,7 @@ export function buildDocumentReport(
   const carriedList = [...carried].sort((a, b) => a[1] - b[1] || story!.clusters[a[0]]!.position! - story!.clusters[b[0]]!.position!);
   const keep = longestIncreasing(carriedList.map(([k]) => story!.clusters[k]!.position!));
   const moved = carriedList
-    .filter((_, i) => took && !keep.has(i))
+    .filter((_, i) => took && !own && !keep.has(i))
     .map(([k]) => story!.clusters[k]!)
     .sort((a, b) => a.position! - b.position!)
     .map((c) => c.id);
@@ -107,8 +112,9 @@ export function buildDocumentReport(
     role: isReference ? 'reference' : 'outlet',
     verdict: isReference ? null : verdict,
     derivedShare,
-    // Of what it could have carried: its version's passages (every wire passage with one version).
-    coverage: carried.size + inScope.length === 0 ? 0 : roundShare(carried.size / (carried.size + inScope.length)),
+    // Of what it could have carried: its version's passages (every wire passage with one version;
+    // an own copy's take is what it carries).
+    coverage: carried.size + answerable === 0 ? 0 : roundShare(carried.size / (carried.size + answerable)),
     credited,
     uncreditedReuse: !isReference && verdict !== 'non-derived' && !credited,
     attribution,

@@ -354,7 +354,7 @@ export function renderHtml(report: Report, articles: readonly Article[] = [], op
     const refs = storyReferences(story);
     const named = `${refs.length === 1 ? 'reference' : 'references'} ${refs.map(escapeHtml).join(', ')}`;
     out.push(`<h2 id="matrix-${escapeHtml(story.id)}">Who took what — story ${escapeHtml(story.id)} (agency ${escapeHtml(story.agency ?? 'not credited')}, ${story.wire.length} wire passages${refs.length > 0 ? `, ${named}` : ''})</h2>`);
-    out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut (not carried, by an outlet that took no wire copy)</span>${story.versions.length > 0 ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
+    out.push(`<p class="legend muted"><span><i class="cell verbatim"></i>verbatim</span><span><i class="cell reworded"></i>reworded</span><span><i class="cell quote"></i>altered quote</span><span><i class="cell absent"></i>cut (not carried, by an outlet that took no wire copy)</span>${story.versions.length > 0 || report.documents.some((d) => d.story === story.id && d.notInVersion.length > 0) ? '<span><i class="cell other"></i>not in its version</span>' : ''}<span>↔ moved</span></p>`);
     out.push(`<div class="scroll"><table class="matrix" data-story="${escapeHtml(story.id)}"><thead><tr><th scope="col">Outlet</th>`);
     for (const id of story.wire) {
       const c = clusters.get(id)!;
