@@ -132,6 +132,19 @@ describe('feed', () => {
       expect([paper.credited, paper.uncreditedReuse]).toEqual([false, true]);
     });
 
+    it("should name the agency's own copy as a wire passage's text, as compare does, though the outlets agree on another wording", async () => {
+      const wire = ['A police sergeant who raped two women was jailed for 18 years today at Nottingham Crown Court.', 'He wept as Mr Justice Morland sentenced him, saying he had caused his victims prolonged suffering.', 'The sergeant, 33, had denied the charges throughout a trial lasting two and a half weeks.'];
+      const edited = 'He cried as Mr Justice Morland jailed him, saying he had caused his victims long suffering.';
+      const copy = [wire[0], edited, wire[2]].join('\n\n');
+      const index = createWireIndex();
+      await index.add({ id: 'pa', text: wire.join('\n\n'), outlet: 'PA' });
+      for (const id of ['star', 'post']) await index.add({ id, text: copy, outlet: id });
+      const sun = await index.add({ id: 'sun', text: copy, outlet: 'sun' });
+      const at = copy.indexOf(edited);
+      const w = sun.wire.find((x) => x.passages.some((p) => p.start === at))!;
+      expect(w.canonical).toMatchObject({ document: 'pa', text: wire[1] });
+    });
+
     it('should give the same stories whatever order the feed arrives in', async () => {
       const forward = await ingest(new MemoryWireStore(), feed);
       const backward = await ingest(new MemoryWireStore(), [...feed].reverse());

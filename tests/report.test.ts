@@ -613,6 +613,19 @@ describe('a story that holds the agency own copy', () => {
     expect(r.stories[0]!.wire).toHaveLength(4);
   });
 
+  it("should take a wire passage's text from the agency's own copy, though three outlets agree on another wording", () => {
+    const edited = 'He cried as Mr Justice Morland jailed him, saying he had caused his victims long suffering.';
+    const copy = [wire[0]!, edited, ...wire.slice(2)].join('\n\n');
+    const all = [input[0]!, ...['star', 'post', 'sun'].map((id) => ({ id, text: copy, outlet: id }))];
+    const r = compareArticles(all);
+    const c = r.clusters.find((x) => x.members.some((m) => m.document === 'star' && all[1]!.text.slice(m.start, m.end) === edited))!;
+    expect(c.canonical).toMatchObject({ document: 'pa', text: wire[1] });
+    const at = all[1]!.text.indexOf(edited);
+    const seg = r.documents.find((x) => x.id === 'star')!.segments.find((x) => x.start === at)!;
+    expect(seg.kind).toBe('reworded');
+    expect(seg.changes!.map((x) => x.to)).toEqual(expect.arrayContaining(['cried']));
+  });
+
   it("should not say the agency's own copy cut a wire passage its take lacks: it was not in that take", () => {
     const all = [...input, { id: 'mail', text: paper([other]), outlet: 'Daily Mail' }];
     const r = compareArticles(all);

@@ -122,12 +122,13 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     raw = referenceClusters(passages, links, referenceIndices);
     for (const c of raw) basis.push(referenceIndices.includes(passages[c.canonical]!.doc) ? 'reference' : null);
   } else {
-    raw = clusterLinkedPassages(passages, links);
-    // The agency's own copy (its outlet is the agency) says what the wire is: when the story
-    // holds one, a passage only two outlets share and the agency's copy lacks is theirs, not
-    // the wire's (two papers' own sentences on one concert, or another agency's copy both used).
-    // Three outlets or more still attest a take of the agency's that the input lacks.
+    // The agency's own copy (its outlet is the agency) says what the wire is: its passage is a
+    // cluster's canonical text, and when the story holds one, a passage only two outlets share
+    // and the agency's copy lacks is theirs, not the wire's (two papers' own sentences on one
+    // concert, or another agency's copy both used). Three outlets or more still attest a take of
+    // the agency's that the input lacks.
     const own = new Set(storyDocs.filter((d) => ownCopy(d, agency)).map((d) => d.index));
+    raw = clusterLinkedPassages(passages, links, (g) => own.has(passages[g]!.doc));
     for (const c of raw) {
       const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
       const attested = docsIn.size >= 2 && (own.size === 0 || docsIn.size >= 3 || [...docsIn].some((d) => own.has(d)));

@@ -24,9 +24,10 @@ export interface RawCluster {
  *
  * @param passages - The story's passages.
  * @param links - Verified links (from `linkPassages`).
+ * @param preferred - Passages of the agency's own copy: canonical when a cluster holds one.
  * @returns Clusters of two or more passages; every member is linked to the canonical one.
  */
-export function clusterLinkedPassages(passages: readonly Passage[], links: Links): RawCluster[] {
+export function clusterLinkedPassages(passages: readonly Passage[], links: Links, preferred: (i: number) => boolean = () => false): RawCluster[] {
   const n = passages.length;
   const { start, to, link } = adjacency(n, links);
   const score = links.score;
@@ -142,7 +143,10 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     // The canonical text is a whole wire sentence, so merged passages are not candidates
     // (unless the cluster has nothing else).
     const candidates = members.filter((m) => !compound[m]);
-    const pool = candidates.length > 0 ? candidates : members;
+    const whole = candidates.length > 0 ? candidates : members;
+    // The agency's own copy is the wire's text: its passage is canonical when the cluster holds one.
+    const agencys = whole.filter(preferred);
+    const pool = agencys.length > 0 ? agencys : whole;
     let canonical = pool[0]!;
     let best = -1;
     const docs = new Int32Array(members.length);

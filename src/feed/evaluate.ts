@@ -8,7 +8,7 @@ import { clusterLinkedPassages } from '../cluster/clusters.js';
 import { linkPassages } from '../cluster/links.js';
 import { figuresAndNames, lowerCaseWords, sourceWords, type SourcedWord } from '../diff/sourced.js';
 import { diffPassage } from '../diff/word.js';
-import { majorityAgency, type Doc } from '../document/document.js';
+import { majorityAgency, ownCopy, type Doc } from '../document/document.js';
 import { creditsAgency, roundShare, verdictFor, type VerdictThresholds } from '../report/verdict.js';
 import type { LinkOptions } from '../types.js';
 import type { IndexResult } from './types.js';
@@ -71,7 +71,10 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   };
   let alteredQuotes = 0;
   let changedNumbers = 0;
-  const clusters = clusterLinkedPassages(passages, links).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
+  // The agency's own copy gives a cluster its canonical text, as in compare.
+  const storyAgency = majorityAgency(docs);
+  const agencyCopy = docs.map((d) => ownCopy(d, storyAgency));
+  const clusters = clusterLinkedPassages(passages, links, (g) => agencyCopy[passages[g]!.doc]!).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
   // Figures and names of the wire text (passages two articles share) and of the article, as the
   // report diffs them: one moved from one sentence to another is not changed.
   const figuresOf = (gs: readonly number[]): Set<string> => figuresAndNames(gs.map(sourcedOf));
@@ -106,7 +109,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
     });
   }
   const derivedShare = body === 0 ? 0 : roundShare(derived / body);
-  const agency = majorityAgency(docs) ?? majorityAgency([doc]);
+  const agency = storyAgency ?? majorityAgency([doc]);
   const verdict = verdictFor(derived, derivedShare, thresholds);
   const credited = creditsAgency(doc, agency);
   return {
