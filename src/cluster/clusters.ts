@@ -8,7 +8,7 @@
  * links to, which is how many-to-many alignment (merges, kept clauses) is represented.
  */
 
-import type { Links } from './links.js';
+import { indexInRow, type Links } from './links.js';
 import type { Passage } from '../document/passage.js';
 
 /** A cluster of passages (indices into the story's passage list). */
@@ -32,18 +32,7 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
   const { start, to, link } = adjacency(n, links);
   const score = links.score;
   /** Where y is among x's neighbours (they are ascending), or -1. */
-  const at = (x: number, y: number): number => {
-    let lo = start[x]!;
-    let hi = start[x + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = to[mid]!;
-      if (v === y) return mid;
-      if (v < y) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const at = (x: number, y: number): number => indexInRow(start, to, x, y);
   const linked = (x: number, y: number): boolean => at(x, y) >= 0;
 
   // Documents numbered from 0 in this story (`docOf`), each with a stamp (no set or map per

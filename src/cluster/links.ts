@@ -259,18 +259,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
     return v;
   };
   /** Kind y's slot among kind x's partners, or -1 when the two are no candidates. */
-  const slot = (x: number, y: number): number => {
-    let lo = partnerStart[x]!;
-    let hi = partnerStart[x + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = partners[mid]!;
-      if (v === y) return mid;
-      if (v < y) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const slot = (x: number, y: number): number => indexInRow(partnerStart, partners, x, y);
   // Context for weak links: a strong link between neighbours (previous or next passage of each),
   // found once per passage (-1: none).
   const byPosition = new Map<string, number>();
@@ -430,6 +419,25 @@ function kindScorer(passages: readonly Passage[], members: readonly number[][], 
     const facts = numberCount[x]! >= 2 && numberCount[y]! >= 2 && otherFactsOf(numbersOf(x), numbersOf(y));
     return linkScores(0, 0, sharedTrigrams, trigramIds[x]!.length, trigramIds[y]!.length, weights[x]!, weights[y]!, ws, sharedContent, facts);
   };
+}
+
+/**
+ * Where `y` is in row `x` of compressed rows (row x is `values[start[x]..start[x + 1])`,
+ * ascending), or -1.
+ *
+ * @internal
+ */
+export function indexInRow(start: Int32Array, values: Int32Array, x: number, y: number): number {
+  let lo = start[x]!;
+  let hi = start[x + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid]!;
+    if (v === y) return mid;
+    if (v < y) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function grow(x: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
