@@ -106,9 +106,9 @@ function linesOf(text: string): ReadonlySet<string> {
 const lineCache = new Map<string, ReadonlySet<string>>();
 
 interface Rules {
-  phrases: Map<string, ChromeReason>;
-  /** Phrase and learned keys a sentence of a line could equal (see {@link mayHoldPhrase}). */
-  sentenceKeys: SentenceKeys;
+  phrases: ReadonlyMap<string, ChromeReason>;
+  /** Phrase and learned keys a sentence of a line could equal (see {@link mayHoldPhrase}): the built-in phrases', made once, and the rest. */
+  sentenceKeys: readonly SentenceKeys[];
   patterns: readonly ChromePattern[];
   /** Patterns for chrome glued into a paragraph (metadata, datelines, credits). */
   inline: readonly ChromePattern[];
@@ -121,14 +121,23 @@ interface Rules {
  * be the line's last sentence; the others can stand anywhere.
  */
 interface SentenceKeys {
-  readonly atEnd: readonly string[];
+  /** Keys that end in a letter or digit, by their last code unit (a line ends with one or none). */
+  readonly atEnd: ReadonlyMap<string, readonly string[]>;
   readonly anywhere: readonly string[];
 }
 
 function sentenceKeys(keys: Iterable<string>): SentenceKeys {
-  const atEnd: string[] = [];
+  const atEnd = new Map<string, string[]>();
   const anywhere: string[] = [];
-  for (const k of keys) if (k.length > 0) (/[\p{L}\p{N}]$/u.test(k) ? atEnd : anywhere).push(k);
+  for (const k of keys) {
+    if (k.length === 0) continue;
+    if (/[\p{L}\p{N}]$/u.test(k)) {
+      const last = k[k.length - 1]!;
+      const list = atEnd.get(last);
+      if (list === undefined) atEnd.set(last, [k]);
+      else list.push(k);
+    } else anywhere.push(k);
+  }
   return { atEnd, anywhere };
 }
 
@@ -141,22 +150,32 @@ function startsWordAt(norm: string, i: number): boolean {
  * Whether a sentence of the line (normalised as `norm`) could be a phrase or a learned line: a
  * necessary condition, checked before the line is split into sentences (most lines hold none).
  */
-function mayHoldPhrase(norm: string, keys: SentenceKeys): boolean {
-  for (const k of keys.atEnd) if (norm.endsWith(k) && startsWordAt(norm, norm.length - k.length)) return true;
-  for (const k of keys.anywhere)
-    for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) if (startsWordAt(norm, i)) return true;
+function mayHoldPhrase(norm: string, all: readonly SentenceKeys[]): boolean {
+  for (const keys of all) {
+    for (const k of keys.atEnd.get(norm[norm.length - 1] ?? '') ?? []) if (norm.endsWith(k) && startsWordAt(norm, norm.length - k.length)) return true;
+    for (const k of keys.anywhere)
+      for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) if (startsWordAt(norm, i)) return true;
+  }
   return false;
 }
 
-/** The built-in phrases, normalised once. */
+/** The built-in phrases, normalised once, and their sentence keys. */
 let builtinPhraseMap: ReadonlyMap<string, ChromeReason> | null = null;
+let builtinKeys: SentenceKeys | null = null;
 
 function resolveRules(options: ChromeOptions): Rules {
   checkOptions('options', options);
   const builtins = options.builtins ?? true;
   builtinPhraseMap ??= new Map(builtinPhrases.map((p) => [normLine(p.text), p.reason]));
-  const phrases = new Map<string, ChromeReason>(builtins ? builtinPhraseMap : []);
-  for (const p of options.phrases ?? []) phrases.set(normLine(p.text), p.reason);
+  builtinKeys ??= sentenceKeys(builtinPhraseMap.keys());
+  const own = options.phrases ?? [];
+  // The built-in map itself when nothing is added to it (it is only read).
+  let phrases: ReadonlyMap<string, ChromeReason> = builtins ? builtinPhraseMap : new Map();
+  if (own.length > 0) {
+    const added = new Map(phrases);
+    for (const p of own) added.set(normLine(p.text), p.reason);
+    phrases = added;
+  }
   const patterns = [...(builtins ? builtinPatterns : []), ...(options.patterns ?? [])];
   for (const p of patterns) {
     if (!(p.pattern instanceof RegExp)) throw new TypeError('chrome patterns must be RegExp objects ({ pattern: /…/, reason }).');
@@ -165,7 +184,7 @@ function resolveRules(options: ChromeOptions): Rules {
   const learned = options.learned ?? new Set<string>();
   return {
     phrases,
-    sentenceKeys: sentenceKeys([...phrases.keys(), ...learned]),
+    sentenceKeys: builtins && own.length === 0 ? [builtinKeys, sentenceKeys(learned)] : [sentenceKeys([...phrases.keys(), ...learned])],
     patterns: extra === null ? patterns : [...patterns, ...creditLinePatterns(extra)],
     inline: extra === null ? inlinePatterns : [...inlinePatterns, ...datelinePatterns(extra), ...inlineCreditPatterns(extra)],
     learned,

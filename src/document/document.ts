@@ -47,11 +47,15 @@ const LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 function evasionOf(text: string, passages: readonly Passage[]): Doc['evasion'] {
   let homoglyphWords = 0;
   let invisibleWords = 0;
+  // Most texts hold neither: their words are not read one by one.
+  const invisible = INVISIBLE_CHAR.test(text);
+  const lookalike = LOOKALIKE.test(text);
+  if (!invisible && !lookalike) return { homoglyphWords, invisibleWords };
   for (const p of passages)
     for (const w of p.words) {
       const s = text.slice(w.start, w.end);
-      if (INVISIBLE_CHAR.test(s)) invisibleWords++;
-      if (LATIN.test(s) && LOOKALIKE.test(s)) homoglyphWords++;
+      if (invisible && INVISIBLE_CHAR.test(s)) invisibleWords++;
+      if (lookalike && LATIN.test(s) && LOOKALIKE.test(s)) homoglyphWords++;
     }
   return { homoglyphWords, invisibleWords };
 }
