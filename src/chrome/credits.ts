@@ -26,6 +26,13 @@ const SAYS = '(?:also |had |has |was |later |earlier )?(?:reported|reports|said|
 interface CreditPatterns {
   /** In-text attributions, English and the other languages' (`lang/`). */
   readonly inText: readonly RegExp[];
+  /** Where the other languages' patterns start in `inText`. */
+  readonly languagesFrom: number;
+  /**
+   * What each other language's pattern has before the agency, in one expression: a span where it
+   * finds nothing holds no match of theirs (`null` when a lead does not stand alone).
+   */
+  readonly languageLeads: RegExp | null;
   /** The agency's own newsgathering inside its copy: evidence, not credit. */
   readonly sourcing: readonly RegExp[];
   /** The agency named anywhere in a credit line. */
@@ -40,14 +47,17 @@ interface CreditPatterns {
  */
 function creditPatterns(names: string): CreditPatterns {
   const agency = `((?:the )?(?:${names}))`;
+  const english = [
+    new RegExp(`\\baccording to (?:the )?(?:news agency |news wire )?${agency}(?![\\p{L}-])`, 'gu'),
+    new RegExp(`\\bnews agency ${agency}(?![\\p{L}-])`, 'gu'),
+    new RegExp(`(?<![\\p{L}-])${agency} ${SAYS}\\b`, 'gu'),
+    new RegExp(`\\((?:${agency})\\)`, 'gu'),
+  ];
+  const sources = LANGUAGES.flatMap((l) => l.inText);
   return {
-    inText: [
-      new RegExp(`\\baccording to (?:the )?(?:news agency |news wire )?${agency}(?![\\p{L}-])`, 'gu'),
-      new RegExp(`\\bnews agency ${agency}(?![\\p{L}-])`, 'gu'),
-      new RegExp(`(?<![\\p{L}-])${agency} ${SAYS}\\b`, 'gu'),
-      new RegExp(`\\((?:${agency})\\)`, 'gu'),
-      ...LANGUAGES.flatMap((l) => l.inText.map((source) => new RegExp(source.replaceAll('{A}', agency), 'giu'))),
-    ],
+    inText: [...english, ...sources.map((source) => new RegExp(source.replaceAll('{A}', agency), 'giu'))],
+    languagesFrom: english.length,
+    languageLeads: leads(sources),
     sourcing: [
       new RegExp(`(?<![\\p{L}-])${agency} (?:journalist|journalists|correspondent|correspondents|reporter|reporters|contributor|contributors|photographer|videographer|team|tally|count)\\b`, 'gu'),
       new RegExp(`\\b(?:told|to) ${agency}(?![\\p{L}-])(?= news agency| on\\b| in\\b| that\\b|[,.;:!?"”’)]|$)`, 'gu'),
@@ -55,6 +65,25 @@ function creditPatterns(names: string): CreditPatterns {
     named: new RegExp(`(?<![\\p{L}])${agency}(?![\\p{L}])`, 'u'),
     exact: new RegExp(`^(?:the |The )?(?:${names})$`, 'u'),
   };
+}
+
+/**
+ * The parts of patterns before their one `{A}`, as one case-insensitive alternation, or `null`
+ * when a pattern has no single `{A}` or its lead is no expression on its own.
+ */
+function leads(sources: readonly string[]): RegExp | null {
+  const parts: string[] = [];
+  for (const source of sources) {
+    const cut = source.split('{A}');
+    if (cut.length !== 2) return null;
+    try {
+      new RegExp(cut[0]!, 'iu');
+    } catch {
+      return null;
+    }
+    parts.push(`(?:${cut[0]!})`);
+  }
+  return parts.length === 0 ? null : new RegExp(parts.join('|'), 'iu');
 }
 
 const BUILT_IN = creditPatterns(AGENCY_NAMES);
@@ -103,18 +132,23 @@ export function detectCredits(text: string, chrome: readonly ChromeSpan[], body:
   }
   for (const span of body) {
     const slice = text.slice(span.start, span.end);
-    for (const set of sets)
+    for (const set of sets) {
+      // The other languages' patterns only where one of their leads stands.
+      const languages = set.languageLeads === null || set.languageLeads.test(slice);
       for (const [kind, patterns] of [
         ['in-text', set.inText],
         ['wire-sourcing', set.sourcing],
       ] as const)
-        for (const re of patterns) {
+        for (let r = 0; r < patterns.length; r++) {
+          if (kind === 'in-text' && r >= set.languagesFrom && !languages) break;
+          const re = patterns[r]!;
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
             if (!set.exact.test(m[1]!)) continue; // "según la ap…" is not the AP
             out.push({ agency: canonicalAgency(m[1]!.replace(/^the /i, '')), start: span.start + m.index, end: span.start + m.index + m[0].length, kind });
           }
         }
+    }
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   // Overlapping matches of different patterns are one piece of evidence.
