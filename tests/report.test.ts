@@ -636,5 +636,7 @@ describe('a story that holds the agency own copy', () => {
     // An outlet that left it out still cut it.
     expect(d('sun').cut).toEqual([line.id]);
     expect(formatReport(r, all)).toMatch(new RegExp(`^ {2}not in its version, not cut: ${line.id.replace('.', '\\.')}$`, 'm'));
+    // The headline counts the agency's copy apart from the outlets that took it.
+    expect(renderHtml(r, all)).toContain('<p class="headline"><b>4</b> outlets · <b>1</b> agency copy · ');
   });
 });

@@ -11,6 +11,7 @@
 
 import { renderDiffParts } from '../diff/render.js';
 import { assertReport, checkOptions } from '../errors.js';
+import { ownCopy } from '../document/document.js';
 import { storyReferences } from './build.js';
 import type { Article, DocumentReport, Report, ReportCluster, ReportSegment } from '../types.js';
 
@@ -162,13 +163,18 @@ interface Row {
 
 /** The line an editor reads first: how many outlets, how derived, what went wrong. */
 function headline(report: Report): string {
-  const outlets = report.documents.filter((d) => d.role !== 'reference');
+  // The agency's own copies are its takes, not outlets that took them.
+  const agencyOf = new Map(report.stories.map((s) => [s.id, s.agency]));
+  const agencys = (d: DocumentReport): boolean => d.story !== null && ownCopy({ article: { id: d.id, text: '', ...(d.outlet !== undefined ? { outlet: d.outlet } : {}) } }, agencyOf.get(d.story) ?? null);
+  const outlets = report.documents.filter((d) => d.role !== 'reference' && !agencys(d));
+  const copies = report.documents.filter((d) => d.role !== 'reference' && agencys(d)).length;
   const count = (f: (d: DocumentReport) => boolean): number => outlets.filter(f).length;
   const quotes = outlets.reduce((n, d) => n + d.counts.alteredQuotes, 0);
   const figures = outlets.reduce((n, d) => n + d.segments.filter((s) => s.changes?.some((c) => c.type === 'number')).length, 0);
   const plural = (n: number, one: string, many: string): string => `<b>${n}</b> ${n === 1 ? one : many}`;
   return [
     plural(outlets.length, 'outlet', 'outlets'),
+    ...(copies > 0 ? [plural(copies, 'agency copy', 'agency copies')] : []),
     `${plural(count((d) => d.verdict === 'wholly-derived'), 'wholly derived', 'wholly derived')}`,
     `${plural(count((d) => d.verdict === 'partially-derived'), 'partially', 'partially')}`,
     plural(quotes, 'altered quote', 'altered quotes'),
