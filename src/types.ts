@@ -325,13 +325,15 @@ export interface DocumentReport {
   segments: ReportSegment[];
   /**
    * Ids of the wire clusters of the version it follows that it does not carry (all its story's
-   * wire clusters it lacks when the story has one version).
+   * wire clusters it lacks when the story has one version). None for the agency's own copy (its
+   * `outlet` is the story's agency): it is one of the agency's takes.
    */
   cut: string[];
   /**
    * Ids of wire clusters it lacks that are not in the version it follows: never a cut. When its
    * text cannot tell which version it took (`version: null` in a story of several), it answers
    * only for the passages every version it could follow has, and the others are listed here.
+   * The agency's own copy lists every wire cluster it lacks here: they were not in its take.
    */
   notInVersion: string[];
   /**
