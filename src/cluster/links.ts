@@ -262,10 +262,24 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   const slot = (x: number, y: number): number => indexInRow(partnerStart, partners, x, y);
   // Context for weak links: a strong link between neighbours (previous or next passage of each),
   // found once per passage (-1: none).
-  const byPosition = new Map<string, number>();
-  passages.forEach((p, i) => byPosition.set(`${p.doc}:${p.index}`, i));
-  const previous = Int32Array.from(passages, (p) => byPosition.get(`${p.doc}:${p.index - 1}`) ?? -1);
-  const next = Int32Array.from(passages, (p) => byPosition.get(`${p.doc}:${p.index + 1}`) ?? -1);
+  // (Passages come in their documents' order, so a neighbour is usually beside it in the list;
+  // otherwise it is looked up.)
+  let byPosition: Map<string, number> | undefined;
+  const neighbourOf = (p: Passage, i: number, step: number): number => {
+    const q = passages[i + step];
+    if (q !== undefined && q.doc === p.doc && q.index === p.index + step) return i + step;
+    if (byPosition === undefined) {
+      byPosition = new Map();
+      passages.forEach((x, k) => byPosition!.set(`${x.doc}:${x.index}`, k));
+    }
+    return byPosition.get(`${p.doc}:${p.index + step}`) ?? -1;
+  };
+  const previous = new Int32Array(passages.length);
+  const next = new Int32Array(passages.length);
+  passages.forEach((p, i) => {
+    previous[i] = neighbourOf(p, i, -1);
+    next[i] = neighbourOf(p, i, 1);
+  });
   const strongPair = (x: number, y: number): boolean => {
     if (x < 0 || y < 0 || x === y) return false;
     const i = x < y ? x : y;
@@ -369,17 +383,38 @@ function kindScorer(passages: readonly Passage[], members: readonly number[][], 
     wordId.set(w, idfOf.length);
     idfOf.push(v);
   }
-  const contentIds = members.map((m) => Int32Array.from(passages[m[0]!]!.content, (w) => wordId.get(w)!));
+  // A kind's words and trigrams as ids, made when it is first scored (in a small story most
+  // kinds never are).
+  const contentIds: Array<Int32Array | undefined> = new Array(members.length);
+  const trigramIds: Array<Int32Array | undefined> = new Array(members.length);
   const trigramId = new Map<number, number>();
-  const trigramIds = members.map((m) =>
-    Int32Array.from(passages[m[0]!]!.trigrams, (t) => {
-      let id = trigramId.get(t);
-      if (id === undefined) trigramId.set(t, (id = trigramId.size));
-      return id;
-    }),
-  );
+  const contentOf = (k: number): Int32Array => {
+    let ids = contentIds[k];
+    if (ids === undefined) {
+      const words = passages[members[k]![0]!]!.content;
+      contentIds[k] = ids = new Int32Array(words.size);
+      let i = 0;
+      for (const w of words) ids[i++] = wordId.get(w)!;
+    }
+    return ids;
+  };
+  const trigramsOf = (k: number): Int32Array => {
+    let ids = trigramIds[k];
+    if (ids === undefined) {
+      const trigrams = passages[members[k]![0]!]!.trigrams;
+      trigramIds[k] = ids = new Int32Array(trigrams.length);
+      for (let i = 0; i < trigrams.length; i++) {
+        let id = trigramId.get(trigrams[i]!);
+        if (id === undefined) trigramId.set(trigrams[i]!, (id = trigramId.size));
+        ids[i] = id;
+      }
+    }
+    return ids;
+  };
+  let trigramTotal = 0;
+  for (const m of members) trigramTotal += passages[m[0]!]!.trigrams.length;
   const wordOf = new Int32Array(idfOf.length).fill(-1);
-  const trigramOf = new Int32Array(trigramId.size).fill(-1);
+  const trigramOf = new Int32Array(trigramTotal).fill(-1);
   const otherWord = new Int32Array(idfOf.length).fill(-1);
   let marks = 0;
   let marked = -1;
@@ -393,13 +428,13 @@ function kindScorer(passages: readonly Passage[], members: readonly number[][], 
   return (x, y) => {
     if (marked !== x) {
       marked = x;
-      for (const id of contentIds[x]!) wordOf[id] = x;
-      for (const id of trigramIds[x]!) trigramOf[id] = x;
+      for (const id of contentOf(x)) wordOf[id] = x;
+      for (const id of trigramsOf(x)) trigramOf[id] = x;
     }
     let sharedTrigrams = 0;
-    for (const id of trigramIds[y]!) if (trigramOf[id] === x) sharedTrigrams++;
-    const cx = contentIds[x]!;
-    const cy = contentIds[y]!;
+    for (const id of trigramsOf(y)) if (trigramOf[id] === x) sharedTrigrams++;
+    const cx = contentOf(x);
+    const cy = contentOf(y);
     let ws = 0;
     let sharedContent = 0;
     if (cx.length <= cy.length) {
@@ -417,7 +452,7 @@ function kindScorer(passages: readonly Passage[], members: readonly number[][], 
           sharedContent++;
         }
     const facts = numberCount[x]! >= 2 && numberCount[y]! >= 2 && otherFactsOf(numbersOf(x), numbersOf(y));
-    return linkScores(0, 0, sharedTrigrams, trigramIds[x]!.length, trigramIds[y]!.length, weights[x]!, weights[y]!, ws, sharedContent, facts);
+    return linkScores(0, 0, sharedTrigrams, trigramsOf(x).length, trigramsOf(y).length, weights[x]!, weights[y]!, ws, sharedContent, facts);
   };
 }
 
