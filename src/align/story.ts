@@ -127,7 +127,7 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     // and the agency's copy lacks is theirs, not the wire's (two papers' own sentences on one
     // concert, or another agency's copy both used). Three outlets or more still attest a take of
     // the agency's that the input lacks.
-    const own = new Set(storyDocs.filter((d) => ownCopy(d, agency)).map((d) => d.index));
+    const own = new Set(storyDocs.filter((d) => ownCopy(d.article.outlet, agency)).map((d) => d.index));
     raw = clusterLinkedPassages(passages, links, (g) => own.has(passages[g]!.doc));
     for (const c of raw) {
       const docsIn = new Set(c.members.map((m) => passages[m]!.doc));
@@ -322,21 +322,8 @@ export function alignStory(storyId: string, storyDocs: readonly Doc[], settings:
     };
   });
   const related = new Map<number, Set<number>>();
-  // Pairs of clusters already related, one bit each (up to 8,192 clusters, 8 MB; past that the
-  // sets are asked): a story of a thousand copies has millions of links and a few dozen clusters.
-  const C = clusters.length;
-  const done = C <= 8192 ? new Uint32Array(Math.ceil((C * C) / 32)) : null;
   const relate = (ka: number, kb: number): void => {
     if (ka === kb) return;
-    if (done === null) {
-      if (related.get(ka)?.has(kb) === true) return;
-    } else {
-      const bit = ka * C + kb;
-      if ((done[bit >>> 5]! & (1 << (bit & 31))) !== 0) return;
-      done[bit >>> 5]! |= 1 << (bit & 31);
-      const back = kb * C + ka;
-      done[back >>> 5]! |= 1 << (back & 31);
-    }
     related.set(ka, (related.get(ka) ?? new Set()).add(kb));
     related.set(kb, (related.get(kb) ?? new Set()).add(ka));
   };
