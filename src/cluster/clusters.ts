@@ -134,8 +134,8 @@ export function clusterLinkedPassages(passages: readonly Passage[], links: Links
     const candidates = members.filter((m) => !compound[m]);
     const whole = candidates.length > 0 ? candidates : members;
     // The agency's own copy is the wire's text: its passage is canonical when the cluster holds one.
-    const agencys = whole.filter(preferred);
-    const pool = agencys.length > 0 ? agencys : whole;
+    const fromAgency = whole.filter(preferred);
+    const pool = fromAgency.length > 0 ? fromAgency : whole;
     let canonical = pool[0]!;
     let best = -1;
     const docs = new Int32Array(members.length);

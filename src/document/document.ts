@@ -233,15 +233,15 @@ export function majorityAgency(docs: readonly Doc[]): string | null {
 }
 
 /**
- * Whether a document is the agency's own copy: its outlet is the agency ("PA", "Press
+ * Whether an article is the agency's own copy: its outlet is the agency ("PA", "Press
  * Association", "AFP").
  *
- * @param doc - The document.
+ * @param outlet - The article's outlet, if given.
  * @param agency - The story's agency, or `null`.
  * @returns Whether it is.
  */
-export function ownCopy(doc: Pick<Doc, 'article'>, agency: string | null): boolean {
-  return agency !== null && outletAgency(doc.article.outlet) === agency;
+export function ownCopy(outlet: string | undefined, agency: string | null): boolean {
+  return agency !== null && outletAgency(outlet) === agency;
 }
 
 /** The agency an outlet name is ("PA Media" → "PA"), or `null` for any other outlet. */

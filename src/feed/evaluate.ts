@@ -73,7 +73,7 @@ export function evaluateArticle(doc: Doc, others: readonly Doc[], base: ResultBa
   let changedNumbers = 0;
   // The agency's own copy gives a cluster its canonical text, as in compare.
   const storyAgency = majorityAgency(docs);
-  const agencyCopy = docs.map((d) => ownCopy(d, storyAgency));
+  const agencyCopy = docs.map((d) => ownCopy(d.article.outlet, storyAgency));
   const clusters = clusterLinkedPassages(passages, links, (g) => agencyCopy[passages[g]!.doc]!).map((c) => ({ ...c, docsIn: new Set(c.members.map((m) => passages[m]!.doc)) }));
   // Figures and names of the wire text (passages two articles share) and of the article, as the
   // report diffs them: one moved from one sentence to another is not changed.

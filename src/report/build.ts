@@ -78,14 +78,13 @@ export function buildDocumentReport(
   // A wire sentence it carries under another cluster (its copies clustered in two) is no cut.
   const carriesRelated = (k: number): boolean => [...(story?.related.get(k) ?? [])].some((x) => carried.has(x));
   const lacking = wireClusters.filter(({ k }) => !carried.has(k) && !carriesRelated(k));
-  const inScope = lacking.filter(({ k }) => followed === undefined || followed.scope.has(k)).map(({ c }) => c.id);
   // The agency's own copy is one of its takes: a wire passage it lacks was not in that take (a
   // later write-through's paragraph, a line its outlets share), not something it cut or moved.
-  const own = !isReference && ownCopy(doc, agency);
-  const cut = took && !own ? inScope : [];
-  const notInVersion = took ? lacking.filter(({ k }) => own || (followed !== undefined && !followed.scope.has(k))).map(({ c }) => c.id) : [];
-  // What it could have carried and lacks (coverage's other part).
-  const answerable = own ? 0 : inScope.length;
+  const own = !isReference && ownCopy(doc.article.outlet, agency);
+  const answersFor = (k: number): boolean => !own && (followed === undefined || followed.scope.has(k));
+  const inScope = lacking.filter(({ k }) => answersFor(k)).map(({ c }) => c.id);
+  const cut = took ? inScope : [];
+  const notInVersion = took ? lacking.filter(({ k }) => !answersFor(k)).map(({ c }) => c.id) : [];
   const versionId = (i: number): string => `${storyId}.v${i + 1}`;
   const version = followed === undefined || followed.version === null ? null : followed.version === 'mixed' ? 'mixed' : versionId(followed.version);
   const versionEvidence =
@@ -114,7 +113,7 @@ export function buildDocumentReport(
     derivedShare,
     // Of what it could have carried: its version's passages (every wire passage with one version;
     // an own copy's take is what it carries).
-    coverage: carried.size + answerable === 0 ? 0 : roundShare(carried.size / (carried.size + answerable)),
+    coverage: carried.size + inScope.length === 0 ? 0 : roundShare(carried.size / (carried.size + inScope.length)),
     credited,
     uncreditedReuse: !isReference && verdict !== 'non-derived' && !credited,
     attribution,

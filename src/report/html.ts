@@ -165,9 +165,9 @@ interface Row {
 function headline(report: Report): string {
   // The agency's own copies are its takes, not outlets that took them.
   const agencyOf = new Map(report.stories.map((s) => [s.id, s.agency]));
-  const agencys = (d: DocumentReport): boolean => d.story !== null && ownCopy({ article: { id: d.id, text: '', ...(d.outlet !== undefined ? { outlet: d.outlet } : {}) } }, agencyOf.get(d.story) ?? null);
-  const outlets = report.documents.filter((d) => d.role !== 'reference' && !agencys(d));
-  const copies = report.documents.filter((d) => d.role !== 'reference' && agencys(d)).length;
+  const agencyCopy = (d: DocumentReport): boolean => d.story !== null && ownCopy(d.outlet, agencyOf.get(d.story) ?? null);
+  const outlets = report.documents.filter((d) => d.role !== 'reference' && !agencyCopy(d));
+  const copies = report.documents.filter((d) => d.role !== 'reference' && agencyCopy(d)).length;
   const count = (f: (d: DocumentReport) => boolean): number => outlets.filter(f).length;
   const quotes = outlets.reduce((n, d) => n + d.counts.alteredQuotes, 0);
   const figures = outlets.reduce((n, d) => n + d.segments.filter((s) => s.changes?.some((c) => c.type === 'number')).length, 0);

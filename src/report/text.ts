@@ -7,6 +7,7 @@
 
 import { renderDiffParts } from '../diff/render.js';
 import { assertReport, checkOptions } from '../errors.js';
+import { ownCopy } from '../document/document.js';
 import { storyReferences } from './build.js';
 import type { Article, DocumentReport, Report, ReportCluster } from '../types.js';
 
@@ -96,8 +97,8 @@ export function formatReport(report: Report, articles: readonly Article[], optio
   for (const doc of report.documents) {
     line();
     // HTML articles: offsets point into the extracted text the report carries.
-    const versions = report.stories.find((s) => s.id === doc.story)?.versions.length ?? 0;
-    formatDocument(doc, doc.text ?? texts.get(doc.id) ?? '', clusters, versions > 0, c, max, line, sanitize);
+    const agency = report.stories.find((s) => s.id === doc.story)?.agency ?? null;
+    formatDocument(doc, doc.text ?? texts.get(doc.id) ?? '', clusters, ownCopy(doc.outlet, agency), c, max, line, sanitize);
   }
   return out.join('\n') + '\n';
 }
@@ -111,7 +112,7 @@ function formatDocument(
   doc: DocumentReport,
   text: string,
   clusters: ReadonlyMap<string, ReportCluster>,
-  storyVersioned: boolean,
+  agencyCopy: boolean,
   c: typeof PLAIN,
   max: number,
   line: (s?: string) => void,
@@ -149,8 +150,7 @@ function formatDocument(
     const evidence = doc.versionEvidence.map((e) => `${e.version}: ${shortIds(e.clusters)}`).join('; ');
     if (doc.version === 'mixed') line(`  version: mixed, carries passages only some versions have (${evidence}); cut counts against all of them`);
     else if (doc.version !== null) line(`  version: follows ${doc.version}${evidence === '' ? '' : ` (carries ${evidence})`}`);
-    // Without versions, only the agency's own copy has passages not in its version: its take's.
-    else if (!storyVersioned) line("  version: the agency's own take; the wire passages it lacks were not in it");
+    else if (agencyCopy) line("  version: the agency's own take; the wire passages it lacks were not in it");
     else line('  version: cannot tell (it carries only passages every version has); cut counts only those');
     if (doc.notInVersion.length > 0) line(c.dim(`  not in its version, not cut: ${shortIds(doc.notInVersion)}`));
   }

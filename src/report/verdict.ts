@@ -41,5 +41,5 @@ export function roundShare(x: number): number {
  */
 export function creditsAgency(doc: Pick<Doc, 'credits' | 'article'>, agency: string | null): boolean {
   if (agency === null) return false;
-  return ownCopy(doc, agency) || doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
+  return ownCopy(doc.article.outlet, agency) || doc.credits.some((c) => c.agency === agency && c.kind !== 'wire-sourcing');
 }
