@@ -24,15 +24,10 @@ const SAYS = '(?:also |had |has |was |later |earlier )?(?:reported|reports|said|
 
 /** The credit patterns of one set of agency names. */
 interface CreditPatterns {
-  /** In-text attributions, English and the other languages' (`lang/`). */
-  readonly inText: readonly RegExp[];
-  /** Where the other languages' patterns start in `inText`. */
-  readonly languagesFrom: number;
-  /**
-   * What each other language's pattern has before the agency, in one expression: a span where it
-   * finds nothing holds no match of theirs (`null` when a lead does not stand alone).
-   */
-  readonly languageLeads: RegExp | null;
+  /** In-text attributions in English. */
+  readonly english: readonly RegExp[];
+  /** In-text attributions in the other languages (`lang/`). */
+  readonly languages: readonly RegExp[];
   /** The agency's own newsgathering inside its copy: evidence, not credit. */
   readonly sourcing: readonly RegExp[];
   /** The agency named anywhere in a credit line. */
@@ -47,17 +42,15 @@ interface CreditPatterns {
  */
 function creditPatterns(names: string): CreditPatterns {
   const agency = `((?:the )?(?:${names}))`;
-  const english = [
+  const english: RegExp[] = [
     new RegExp(`\\baccording to (?:the )?(?:news agency |news wire )?${agency}(?![\\p{L}-])`, 'gu'),
     new RegExp(`\\bnews agency ${agency}(?![\\p{L}-])`, 'gu'),
     new RegExp(`(?<![\\p{L}-])${agency} ${SAYS}\\b`, 'gu'),
     new RegExp(`\\((?:${agency})\\)`, 'gu'),
   ];
-  const sources = LANGUAGES.flatMap((l) => l.inText);
   return {
-    inText: [...english, ...sources.map((source) => new RegExp(source.replaceAll('{A}', agency), 'giu'))],
-    languagesFrom: english.length,
-    languageLeads: leads(sources),
+    english,
+    languages: LANGUAGE_SOURCES.map((source) => new RegExp(source.replaceAll('{A}', agency), 'giu')),
     sourcing: [
       new RegExp(`(?<![\\p{L}-])${agency} (?:journalist|journalists|correspondent|correspondents|reporter|reporters|contributor|contributors|photographer|videographer|team|tally|count)\\b`, 'gu'),
       new RegExp(`\\b(?:told|to) ${agency}(?![\\p{L}-])(?= news agency| on\\b| in\\b| that\\b|[,.;:!?"”’)]|$)`, 'gu'),
@@ -86,9 +79,15 @@ function leads(sources: readonly string[]): RegExp | null {
   return parts.length === 0 ? null : new RegExp(parts.join('|'), 'iu');
 }
 
+const LANGUAGE_SOURCES = LANGUAGES.flatMap((l) => l.inText);
+/**
+ * What each other language's pattern has before the agency, in one expression: a span where it
+ * finds nothing holds no match of theirs (`null` when a lead does not stand alone).
+ */
+const LANGUAGE_LEADS = leads(LANGUAGE_SOURCES);
 const BUILT_IN = creditPatterns(AGENCY_NAMES);
 /** The built-in in-text attribution patterns (for the regex safety test). */
-export const IN_TEXT: readonly RegExp[] = BUILT_IN.inText;
+export const IN_TEXT: readonly RegExp[] = [...BUILT_IN.english, ...BUILT_IN.languages];
 /** The built-in wire-sourcing patterns (for the regex safety test). */
 export const SOURCING: readonly RegExp[] = BUILT_IN.sourcing;
 const extraPatterns = new Map<string, CreditPatterns>();
@@ -132,16 +131,15 @@ export function detectCredits(text: string, chrome: readonly ChromeSpan[], body:
   }
   for (const span of body) {
     const slice = text.slice(span.start, span.end);
+    // The other languages' patterns only where one of their leads stands.
+    const leads = LANGUAGE_LEADS === null || LANGUAGE_LEADS.test(slice);
     for (const set of sets) {
-      // The other languages' patterns only where one of their leads stands.
-      const languages = set.languageLeads === null || set.languageLeads.test(slice);
       for (const [kind, patterns] of [
-        ['in-text', set.inText],
+        ['in-text', set.english],
+        ['in-text', leads ? set.languages : []],
         ['wire-sourcing', set.sourcing],
       ] as const)
-        for (let r = 0; r < patterns.length; r++) {
-          if (kind === 'in-text' && r >= set.languagesFrom && !languages) break;
-          const re = patterns[r]!;
+        for (const re of patterns) {
           re.lastIndex = 0;
           for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
             if (!set.exact.test(m[1]!)) continue; // "según la ap…" is not the AP

@@ -189,7 +189,7 @@ export function isWeakLink(l: PassageLink): boolean {
 /**
  * A story's verified links, as three parallel arrays: link k joins passages `a[k] < b[k]` with
  * score `score[k]`, sorted by `a` then `b`. (A story of a thousand reprints has millions of
- * links: twenty bytes each here, not an object each.)
+ * links: sixteen bytes each here, not an object each.)
  */
 export interface Links {
   readonly length: number;
@@ -298,7 +298,7 @@ export function linkPassages(passages: readonly Passage[], options: LinkOptions 
   // grown by doubling held up to three times that while the last was copied).
   let row = new Int32Array(64);
   const scoreOfKind = new Float64Array(kinds);
-  /** Passage i's row into `row` (ascending), its partner kinds' scores into `scoreOfKind`; returns its length. */
+  /** Passage i's row into `row` (not yet sorted), its partner kinds' scores into `scoreOfKind`; returns its length. */
   const rowOf = (i: number): number => {
     const ki = kindOf[i]!;
     let n = 0;
